@@ -1,0 +1,63 @@
+# The project's commands. `make serve` and `make test` do all the set-up they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+SOURCES ?=
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build check test test-deps browser clean new-article new-term
+
+help:
+	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
+	@echo "make build        build the site into site/ (SITE_URL=… for another address)"
+	@echo "make check        check the content (SOURCES=DIR also looks for text copied from the sources)"
+	@echo "make test         install what the tests need and run them all"
+	@echo "make new-article SLUG=…   make new-term ID=…   scaffold a page in both languages"
+	@echo "make clean        remove build output and the virtual environment"
+
+# The virtual environment, rebuilt when the pinned requirements change.
+$(BIN)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+# Never `-q` with strict mode: it hides the warnings that strict mode counts.
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --clean
+
+check: $(BIN)/.installed
+	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
+
+new-article: $(BIN)/.installed
+	$(BIN)/python scripts/new.py article $(SLUG)
+
+new-term: $(BIN)/.installed
+	$(BIN)/python scripts/new.py term $(ID)
+
+# Debian's Chromium drives the browser tests; Playwright's own browser download cannot work here.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else echo "make test needs Chromium: run 'sudo apt-get install chromium' (Debian/Ubuntu), then make test again" >&2; exit 1; fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-deps: $(BIN)/.installed-test browser node_modules/.installed
+
+test: test-deps
+	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site test-artifacts $(VENV) node_modules *.egg-info

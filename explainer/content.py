@@ -1,0 +1,202 @@
+"""The whole content tree, loaded once: pages of every language, the glossary and the timeline."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from . import yamldata
+from .site import Site
+from .yamldata import LineDict, LineList, YamlError
+
+ARTICLES = "articles"
+GLOSSARY = "glossary"
+INDEX = "index.md"
+
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
+LINK = re.compile(r"!?\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def strip_code(line: str) -> str:
+    """A Markdown line without its `code spans`."""
+    return CODE_SPAN.sub("", line)
+
+
+@dataclass
+class Heading:
+    line: int
+    level: int
+    text: str
+    id: str | None
+
+
+@dataclass
+class Page:
+    """One Markdown file of one language."""
+
+    site: Site
+    lang: str
+    rel: str  # path inside the language folder, e.g. "articles/mistral-sovereignty.md"
+    path: Path
+    text: str
+    meta: LineDict | None = None
+    meta_error: YamlError | None = None
+    body: str = ""
+    body_line: int = 1  # the file's line number of the body's first line
+
+    @property
+    def shown_path(self) -> str:
+        return self.site.rel(self.path)
+
+    @property
+    def kind(self) -> str:
+        parts = self.rel.split("/")
+        if len(parts) == 2 and parts[0] in (ARTICLES, GLOSSARY) and parts[1] != INDEX:
+            return "article" if parts[0] == ARTICLES else "term"
+        return "page"
+
+    @property
+    def slug(self) -> str:
+        return Path(self.rel).stem
+
+    @property
+    def title(self) -> str:
+        return str((self.meta or {}).get("title", "")) or self.slug
+
+    def body_lines(self):
+        """(line number, line) of the body outside fenced code blocks."""
+        fenced = False
+        for offset, line in enumerate(self.body.split("\n")):
+            if FENCE.match(line):
+                fenced = not fenced
+                continue
+            if not fenced:
+                yield self.body_line + offset, line
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found = []
+        for number, line in self.body_lines():
+            m = HEADING.match(line)
+            if m:
+                found.append(Heading(number, len(m.group(1)), m.group(2).strip(), m.group(3)))
+        return found
+
+
+def parse_page(site: Site, lang: str, path: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    rel = path.relative_to(site.docs_dir / lang).as_posix()
+    page = Page(site=site, lang=lang, rel=rel, path=path, text=text, body=text)
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for end in range(1, len(lines)):
+            if lines[end].strip() in ("---", "..."):
+                break
+        else:
+            page.meta_error = YamlError("the front matter has no closing '---' line", 1)
+            return page
+        try:
+            meta = yamldata.load("\n".join(lines[1:end]), first_line=2)
+        except YamlError as err:
+            page.meta_error = err
+            meta = None
+        if meta is not None and not isinstance(meta, LineDict):
+            page.meta_error = YamlError("the front matter is not a set of 'key: value' fields", 2)
+            meta = None
+        page.meta = meta if meta is not None else (LineDict() if page.meta_error is None else None)
+        if page.meta is not None and not hasattr(page.meta, "key_lines"):
+            page.meta.key_lines, page.meta.duplicate_keys, page.meta.line = {}, [], 2
+        page.body = "\n".join(lines[end + 1:])
+        page.body_line = end + 2
+    return page
+
+
+@dataclass
+class DataFile:
+    path: Path
+    text: str = ""
+    data: object = None
+    error: YamlError | None = None
+
+
+def load_data(path: Path) -> DataFile:
+    if not path.exists():
+        return DataFile(path, "", LineList())
+    text = path.read_text(encoding="utf-8")
+    try:
+        return DataFile(path, text, yamldata.load(text))
+    except YamlError as err:
+        return DataFile(path, text, None, err)
+
+
+@dataclass
+class Content:
+    site: Site
+    pages: dict = field(default_factory=dict)  # (lang, rel) -> Page
+    glossary: DataFile | None = None
+    timeline: DataFile | None = None
+    labels: DataFile | None = None
+    memo: dict = field(default_factory=dict)  # results derived from this content, computed once
+
+    def derived(self, key: str, compute):
+        """compute(self), computed once per loaded content (pages render many times over it)."""
+        if key not in self.memo:
+            self.memo[key] = compute(self)
+        return self.memo[key]
+
+    def page(self, lang: str, rel: str) -> Page | None:
+        return self.pages.get((lang, rel))
+
+    def pages_of(self, lang: str, kind: str | None = None) -> list[Page]:
+        return [p for (l, _), p in sorted(self.pages.items()) if l == lang and (kind is None or p.kind == kind)]
+
+    @property
+    def terms(self) -> list[dict]:
+        """Glossary entries that have an id (the checks report the others)."""
+        data = self.glossary.data if self.glossary else None
+        return [t for t in data or [] if isinstance(t, dict) and isinstance(t.get("id"), str)]
+
+    @property
+    def events(self) -> list[dict]:
+        data = self.timeline.data if self.timeline else None
+        return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+    def article_meta(self, slug: str) -> dict:
+        """The article's shared metadata: the front matter of its default-language page."""
+        page = self.page(self.site.default_language, f"{ARTICLES}/{slug}.md")
+        return (page.meta if page and page.meta else {}) or {}
+
+    @property
+    def article_slugs(self) -> list[str]:
+        return [p.slug for p in self.pages_of(self.site.default_language, "article")]
+
+
+def load(site: Site) -> Content:
+    content = Content(site=site)
+    for lang in site.languages:
+        for path in sorted((site.docs_dir / lang).rglob("*.md")):
+            page = parse_page(site, lang, path)
+            content.pages[(lang, page.rel)] = page
+    content.glossary = load_data(site.data_dir / "glossary.yml")
+    content.timeline = load_data(site.data_dir / "timeline.yml")
+    content.labels = load_data(site.data_dir / "labels.yml")
+    return content
+
+
+_cache: dict = {}
+
+
+def load_cached(site: Site) -> Content:
+    """`load`, reused while no file under docs/ or data/ has changed (hooks call it per page)."""
+    stamp = tuple(
+        (p, p.stat().st_mtime_ns)
+        for folder in (site.docs_dir, site.data_dir)
+        for p in sorted(folder.rglob("*"))
+        if p.suffix in (".md", ".yml", ".json")
+    )
+    if _cache.get("stamp") != stamp or _cache.get("site") != site:
+        _cache.update(stamp=stamp, site=site, content=load(site))
+    return _cache["content"]

@@ -1,0 +1,65 @@
+"""The glossary as a whole: which articles use each term, related terms both ways, index order."""
+from __future__ import annotations
+
+from .content import LINK, Content, Page, strip_code
+from .terms import matcher_for, normalise
+
+
+def complete_terms(content: Content, lang: str) -> list[dict]:
+    """Entries that have a term in `lang` (the checks report the others)."""
+    return [t for t in content.terms if isinstance(t.get(lang), dict) and isinstance(t[lang].get("term"), str)]
+
+
+def prose(page: Page) -> str:
+    """The running text of a page, where terms are linked: no headings, code, link texts or HTML."""
+    kept = []
+    for _, line in page.body_lines():
+        if line.lstrip().startswith(("#", "<")):
+            continue
+        kept.append(LINK.sub(" ", strip_code(line)))
+    return "\n".join(kept)
+
+
+def terms_used(content: Content) -> dict[str, list[str]]:
+    """For each glossary id, the slugs of the articles whose text mentions it (in any language)."""
+    return content.derived("terms_used", _terms_used)
+
+
+def _terms_used(content: Content) -> dict[str, list[str]]:
+    used: dict[str, set[str]] = {t["id"]: set() for t in content.terms}
+    for lang in content.site.languages:
+        matcher = matcher_for(complete_terms(content, lang), lang)
+        for page in content.pages_of(lang, "article"):
+            for _, _, term_id in matcher.find(prose(page)):
+                used[term_id].add(page.slug)
+    return {k: sorted(v) for k, v in used.items()}
+
+
+def related_both_ways(content: Content) -> dict[str, list[str]]:
+    """Each term's related terms: those it lists and those that list it."""
+    return content.derived("related_both_ways", _related_both_ways)
+
+
+def _related_both_ways(content: Content) -> dict[str, list[str]]:
+    ids = {t["id"] for t in content.terms}
+    related: dict[str, set[str]] = {i: set() for i in ids}
+    for term in content.terms:
+        for other in term.get("related") or []:
+            if other in ids and other != term["id"]:
+                related[term["id"]].add(other)
+                related[other].add(term["id"])
+    return {k: sorted(v) for k, v in related.items()}
+
+
+def sort_key(term: str, lang: str) -> str:
+    """Dictionary order: Arabic ignores the article ال, hamza seats and short vowels; English ignores case."""
+    norm = normalise(term)[0]
+    if lang == "ar" and norm.startswith("ال") and len(norm) > 3:
+        norm = norm[2:]
+    return norm
+
+
+def initial(term: str, lang: str) -> str:
+    """The letter a term is filed under in the index."""
+    key = sort_key(term, lang)
+    return key[:1].upper() if key else "#"

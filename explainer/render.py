@@ -1,0 +1,111 @@
+"""What the hooks share to render generated parts: labels, dates, addresses and Jinja templates."""
+from __future__ import annotations
+
+import posixpath
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .content import INDEX, Content
+from .dates import precision_of
+from .site import direction
+
+
+def page_rel(src_uri: str, languages: tuple[str, ...]) -> tuple[str, str]:
+    """(language, path inside the language folder) of a docs file, e.g. ("en", "articles/x.md")."""
+    first, _, rest = src_uri.partition("/")
+    return (first, rest) if first in languages and rest else (languages[0], src_uri)
+
+
+def url_of(lang: str, rel: str, default_language: str) -> str:
+    """The site-relative address of a page (directory URLs), e.g. "en/articles/x/"."""
+    stem = rel[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    prefix = "" if lang == default_language else f"{lang}/"
+    return (prefix + stem).lstrip("/")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
+    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = posixpath.relpath("/" + to_url, "/" + from_dir)
+    if rel == ".":
+        return "./"
+    return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
+
+
+class Labels:
+    """Interface labels of one language, from data/labels.yml."""
+
+    def __init__(self, content: Content, lang: str):
+        self._labels = content.labels.data if content.labels and isinstance(content.labels.data, dict) else {}
+        self.lang = lang
+
+    def __call__(self, key: str) -> str:
+        texts = self._labels.get(key)
+        if not isinstance(texts, dict) or self.lang not in texts:
+            raise KeyError(f"data/labels.yml has no '{self.lang}' label '{key}'")
+        return texts[self.lang]
+
+    def date(self, date: str) -> str:
+        """A date as readers write it, at its precision: "4 ديسمبر 2025", "March 2025", "2025"."""
+        parts = date.split("-")
+        precision = precision_of(date)
+        if precision == "year":
+            return parts[0]
+        month = self(f"month.{int(parts[1])}")
+        if precision == "month":
+            return f"{month} {parts[0]}"
+        return f"{int(parts[2])} {month} {parts[0]}"
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def isolate(text: str, lang: str) -> Markup:
+    """Text of the other script wrapped with its language and direction (as the Markdown pages get)."""
+    if direction(lang) == "rtl" and _LATIN.search(text) and not _ARABIC.search(text):
+        return Markup('<span lang="en" dir="ltr">{}</span>').format(text)
+    if direction(lang) == "ltr" and _ARABIC.search(text):
+        return Markup('<span lang="ar" dir="rtl">{}</span>').format(text)
+    return Markup.escape(text)
+
+
+@lru_cache(maxsize=None)
+def _environment(folder: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["isolate"] = isolate
+    return env
+
+
+def render(template: Path, **context) -> str:
+    """Render the Jinja template file (a hook's template, next to it) with the context."""
+    env = _environment(str(template.parent))
+    return env.get_template(template.name).render(**context)
+
+
+def render_markdown_safe(html: str) -> str:
+    """HTML to put inside Markdown as one block: no blank lines, so Markdown leaves it whole."""
+    return "\n".join(line for line in html.split("\n") if line.strip())
+
+
+def replace_marker(markdown: str, name: str, generated: str) -> str:
+    """Put generated Markdown/HTML where a stub page says `<!-- generated:NAME -->`."""
+    return markdown.replace(f"<!-- generated:{name} -->", generated)
+
+
+def has_marker(markdown: str, name: str) -> bool:
+    return f"<!-- generated:{name} -->" in markdown

@@ -1,0 +1,82 @@
+"""Add an article page's generated parts around what its author wrote: the dek and source box,
+the English summary, the link to the full Arabic explainer, its timeline events and related
+articles. Each comes from one place (the Arabic page's front matter, data/timeline.yml), so
+both language pages show the same facts. The HTML is article_parts.html, next to this file.
+"""
+import re
+from pathlib import Path
+
+from markupsafe import Markup
+
+from explainer import build, stories
+from explainer.glossary import terms_used
+from explainer.render import Labels, relative, render, url_of
+from explainer.site import direction
+
+TEMPLATE = Path(__file__).with_suffix(".html")
+CONTEXT_HEADING = re.compile(r"^##[^\n]*\{#context\}[^\n]*$", re.M)
+
+
+def paragraphs(text: str) -> Markup:
+    """Plain text with blank lines between paragraphs, as HTML paragraphs (no markup passes)."""
+    return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(p.split())) for p in text.split("\n\n") if p.strip())
+
+
+def on_page_markdown(markdown, page, config, files):
+    content = build.current(config)
+    lang, rel = build.page_language(page, content)
+    source_page = content.page(lang, rel)
+    if source_page is None or source_page.kind != "article":
+        return markdown
+    site, t = content.site, Labels(content, lang)
+    default = site.default_language
+    meta = content.article_meta(source_page.slug)
+    page_url = url_of(lang, rel, default)
+
+    def part(name, **extra):
+        return render(TEMPLATE, part=name, lang=lang, t=t, **extra).strip()
+
+    def stated(value):
+        return t("source.not_stated") if value == "not stated" else value
+
+    def language_name(code):
+        return t("source.not_stated") if code == "not stated" else t(f"lang.{code}")
+
+    arabic_page = content.page(default, rel)
+    header = part(
+        "header",
+        dek=(source_page.meta or {}).get("description", ""),
+        source=meta["source"],
+        source_dir=direction(meta["source"]["language"]),
+        stated=stated,
+        language_name=language_name,
+        default_language=default,
+        full_explainer_url=relative(page_url, url_of(default, rel, default)) if lang != default else "",
+        full_explainer_title=arabic_page.title if arabic_page else "",
+    )
+    summary = f"## {t('article.summary')} {{#summary-en}}\n\n" + part(
+        "summary", summary_html=paragraphs(meta["summary_en"])
+    )
+    events = stories.events_of(content, source_page.slug)
+    timeline_url = relative(page_url, url_of(lang, "timeline.md", default))
+    tail = ""
+    if events:
+        tail += f"\n\n## {t('article.events')} {{#events}}\n\n" + part("events", events=events, timeline_url=timeline_url)
+    related_slugs = stories.related(content, source_page.slug, terms_used(content))
+    if related_slugs:
+        related = []
+        for slug in related_slugs:
+            other = content.page(lang, f"articles/{slug}.md")
+            related.append({
+                "url": relative(page_url, url_of(lang, f"articles/{slug}.md", default)),
+                "title": other.title,
+                "dek": (other.meta or {}).get("description", ""),
+            })
+        tail += f"\n\n## {t('article.related')} {{#related}}\n\n" + part("related", related=related)
+
+    if lang == default:
+        # The English block follows «باختصار», just before the context section.
+        body = CONTEXT_HEADING.sub(lambda m: summary + "\n\n" + m.group(0), markdown, count=1)
+    else:
+        body = summary + "\n\n" + markdown
+    return header + "\n\n" + body + tail + "\n"

@@ -1,0 +1,46 @@
+"""Build a glossary term's page around its prose: the title, other forms and one-sentence
+definition from data/glossary.yml, then related terms (both directions), the reference and
+the articles the term appears in, found in the articles' text. HTML: glossary_entry.html."""
+from pathlib import Path
+
+from explainer import build
+from explainer.glossary import related_both_ways, terms_used
+from explainer.render import Labels, relative, render, url_of
+
+TEMPLATE = Path(__file__).with_suffix(".html")
+
+
+def on_page_markdown(markdown, page, config, files):
+    content = build.current(config)
+    lang, rel = build.page_language(page, content)
+    source_page = content.page(lang, rel)
+    if source_page is None or source_page.kind != "term":
+        return markdown
+    terms = {t["id"]: t for t in content.terms}
+    term = terms[source_page.slug]
+    t = Labels(content, lang)
+    default = content.site.default_language
+    page_url = url_of(lang, rel, default)
+    other = next((l for l in content.site.languages if l != lang), None)
+    page.meta["title"] = term[lang]["term"]
+
+    def part(name, **extra):
+        return render(TEMPLATE, part=name, lang=lang, t=t, term=term, **extra).strip()
+
+    out = [part("header", other_term=term[other]["term"] if other else "", variants=term[lang].get("variants", [])), markdown]
+    related = [
+        {"url": relative(page_url, url_of(lang, f"glossary/{rid}.md", default)),
+         "term": terms[rid][lang]["term"], "definition": terms[rid][lang]["definition"]}
+        for rid in related_both_ways(content)[term["id"]]
+    ]
+    if related:
+        out.append(f"## {t('glossary.related')} {{#related-terms}}\n\n" + part("related", related=related))
+    if term.get("reference"):
+        out.append(f"## {t('glossary.reference')} {{#reference}}\n\n" + part("reference"))
+    articles = [
+        {"url": relative(page_url, url_of(lang, f"articles/{slug}.md", default)),
+         "title": content.page(lang, f"articles/{slug}.md").title}
+        for slug in terms_used(content)[term["id"]]
+    ]
+    out.append(f"## {t('glossary.appears_in')} {{#appears-in}}\n\n" + part("appears-in", articles=articles))
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,40 @@
+"""Replace `<!-- generated:glossary-index -->` with every term in dictionary order for the
+page's language (Arabic alphabet on the Arabic site, A–Z on the English), under letter
+headings, with a letter bar to jump. HTML: glossary_index.html."""
+from itertools import groupby
+from pathlib import Path
+
+from explainer import build
+from explainer.glossary import complete_terms, initial, sort_key
+from explainer.render import Labels, has_marker, relative, render, replace_marker, url_of
+
+TEMPLATE = Path(__file__).with_suffix(".html")
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not has_marker(markdown, "glossary-index"):
+        return markdown
+    content = build.current(config)
+    lang, rel = build.page_language(page, content)
+    t = Labels(content, lang)
+    default = content.site.default_language
+    page_url = url_of(lang, rel, default)
+    other = next((l for l in content.site.languages if l != lang), None)
+    terms = sorted(complete_terms(content, lang), key=lambda e: sort_key(e[lang]["term"], lang))
+    groups = []
+    for letter, entries in groupby(terms, key=lambda e: initial(e[lang]["term"], lang)):
+        groups.append({
+            "letter": letter,
+            "id": f"letter-{ord(letter):04x}" if not letter.isascii() else f"letter-{letter.lower()}",
+            "terms": [
+                {"id": e["id"], "term": e[lang]["term"], "definition": e[lang]["definition"],
+                 "other": e[other]["term"] if other else "", "abbr": e.get("abbr", ""),
+                 "url": relative(page_url, url_of(lang, f"glossary/{e['id']}.md", default))}
+                for e in entries
+            ],
+        })
+    parts = [render(TEMPLATE, part="bar", groups=groups, t=t, lang=lang)]
+    for group in groups:
+        parts.append(f"## {group['letter']} {{#{group['id']}}}")
+        parts.append(render(TEMPLATE, part="group", group=group, t=t, lang=lang))
+    return replace_marker(markdown, "glossary-index", "\n\n".join(p.strip() for p in parts))

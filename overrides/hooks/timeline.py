@@ -1,0 +1,38 @@
+"""Replace `<!-- generated:timeline -->` with every event of data/timeline.yml, grouped by year,
+oldest first, each with a stable anchor (its id), its articles, terms and tags. Readable
+without JavaScript; site.js adds the region and theme filters. HTML: timeline.html."""
+from itertools import groupby
+from pathlib import Path
+
+from explainer import build, stories
+from explainer.render import Labels, has_marker, relative, render, render_markdown_safe, replace_marker, url_of
+
+TEMPLATE = Path(__file__).with_suffix(".html")
+FACETS = [("region", ["us", "china", "europe", "global"]), ("theme", ["models", "capital", "compute", "policy", "markets"])]
+
+
+def on_page_markdown(markdown, page, config, files):
+    if not has_marker(markdown, "timeline"):
+        return markdown
+    content = build.current(config)
+    lang, rel = build.page_language(page, content)
+    default = content.site.default_language
+    page_url = url_of(lang, rel, default)
+    terms = {t["id"]: t for t in content.terms}
+
+    def link(target_rel):
+        return relative(page_url, url_of(lang, target_rel, default))
+
+    events = [
+        {
+            "id": e["id"], "date": e["date"], "title": e[lang]["title"], "text": e[lang]["text"],
+            "regions": e["regions"], "themes": e["themes"], "actors": e.get("actors", []),
+            "articles": [{"url": link(f"articles/{s}.md"), "title": content.page(lang, f"articles/{s}.md").title}
+                         for s in e["articles"]],
+            "terms": [{"url": link(f"glossary/{tid}.md"), "term": terms[tid][lang]["term"]} for tid in e.get("terms", [])],
+        }
+        for e in stories.events_of(content)
+    ]
+    years = [{"year": year, "events": list(group)} for year, group in groupby(events, key=lambda e: e["date"][:4])]
+    html = render(TEMPLATE, years=years, facets=FACETS, total=len(events), t=Labels(content, lang), lang=lang)
+    return replace_marker(markdown, "timeline", render_markdown_safe(html))
