@@ -6,14 +6,14 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps browser clean new-article new-term
+.PHONY: help serve build check test test-deps browser clean new-article new-term new-event
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
 	@echo "make build        build the site into site/ (SITE_URL=… for another address)"
 	@echo "make check        check the content (SOURCES=DIR also looks for text copied from the sources)"
 	@echo "make test         install what the tests need and run them all"
-	@echo "make new-article SLUG=…   make new-term ID=…   scaffold a page in both languages"
+	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=…   scaffold new content"
 	@echo "make clean        remove build output and the virtual environment"
 
 # The virtual environment, rebuilt when the pinned requirements change.
@@ -42,6 +42,9 @@ new-article: $(BIN)/.installed
 
 new-term: $(BIN)/.installed
 	$(BIN)/python scripts/new.py term $(ID)
+
+new-event: $(BIN)/.installed
+	$(BIN)/python scripts/new.py event $(ID)
 
 # Debian's Chromium drives the browser tests; Playwright's own browser download cannot work here.
 browser:

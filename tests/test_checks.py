@@ -1,0 +1,194 @@
+"""Golden tests of `make check`: a valid content tree passes, and each kind of mistake gives
+its exact message line and a failing exit status."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts import check as check_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = Path(__file__).parent / "fixtures" / "valid"
+DELETE = object()
+
+
+def make_tree(tmp_path: Path, edits=()) -> Path:
+    """A copy of the valid fixture (with the project's schemas), then each edit applied:
+    (path, old, new) replaces text; (path, None, text) writes a file; (path, DELETE) removes one."""
+    tree = tmp_path / "site"
+    shutil.copytree(VALID, tree)
+    shutil.copytree(ROOT / "data" / "schema", tree / "data" / "schema")
+    for edit in edits:
+        path = tree / edit[0]
+        if edit[1] is DELETE:
+            path.unlink()
+        elif edit[1] is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(edit[2], encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert edit[1] in text, f"fixture edit does not apply: {edit[1]!r} not in {edit[0]}"
+            path.write_text(text.replace(edit[1], edit[2], 1), encoding="utf-8")
+    return tree
+
+
+def run_check(tree: Path, capsys, *extra: str) -> tuple[int, list[str]]:
+    status = check_cli.main(["--config", str(tree / "mkdocs.yml"), *extra])
+    lines = capsys.readouterr().out.splitlines()
+    return status, [line for line in lines if not line.startswith(("notice:", "❌", "✅"))]
+
+
+def test_valid_content_passes(tmp_path, capsys):
+    status, problems = run_check(make_tree(tmp_path), capsys)
+    assert (status, problems) == (0, [])
+
+
+AR_ARTICLE = "docs/ar/articles/sample.md"
+AR_HOME = "docs/ar/index.md"
+EN_HOME = "docs/en/index.md"
+TIMELINE = "data/timeline.yml"
+GLOSSARY = "data/glossary.yml"
+
+CASES = {
+    "no-front-matter": (
+        [(EN_HOME, "---\ntitle: Home\ndescription: A home page for the tests.\n---\n", "")],
+        "docs/en/index.md:1: no-front-matter: the page has no front matter — start the file with '---', the fields 'title:' and 'description:' (and for an Arabic article the source block), then '---'",
+    ),
+    "bad-front-matter": (
+        [(AR_HOME, "title: الرئيسية", "title: [الرئيسية")],
+        "docs/ar/index.md:3: bad-front-matter: the front matter cannot be read: expected ',' or ']', but got ':' — fix the YAML between the two '---' lines (quote values that contain ':' or '#')",
+    ),
+    "missing-field": (
+        [(AR_HOME, "description: صفحة رئيسية للاختبار.\n", "")],
+        "docs/ar/index.md:2: missing-field: required field 'description' is missing — add 'description:' (One sentence for search engines and link previews.)",
+    ),
+    "empty-field": (
+        [(AR_ARTICLE, "description: سطر يلخص المقال.", 'description: ""')],
+        "docs/ar/articles/sample.md:3: empty-field: 'description' is empty — fill in 'description': The dek: one Arabic line (20–30 words) saying what the story is; also the page's meta description.",
+    ),
+    "wrong-type": (
+        [(AR_ARTICLE, "topics: [europe, models]", "topics: europe")],
+        "docs/ar/articles/sample.md:14: wrong-type: 'topics' should be a list, not a text — write 'topics' as a list: Regions and themes the article covers; related articles are found from shared topics and terms.",
+    ),
+    "unknown-field": (
+        [(AR_ARTICLE, "title: مقال للاختبار", "titel: مقال للاختبار\ntitle: مقال للاختبار")],
+        "docs/ar/articles/sample.md:2: unknown-field: 'titel' is not a known field — did you mean 'title'?",
+    ),
+    "bad-value": (
+        [(AR_ARTICLE, "date_basis: inferred", "date_basis: guessed")],
+        "docs/ar/articles/sample.md:10: bad-value: 'source.date_basis' has the value 'guessed', which is not allowed — use one of: stated, inferred",
+    ),
+    "bad-date": (
+        [(TIMELINE, 'date: "2025-01"\n  date_precision: month', 'date: "2025-02-30"\n  date_precision: day')],
+        "data/timeline.yml:2: bad-date: '2025-02-30' is not a real date (day is out of range for month) — check the source and write a date that exists",
+    ),
+    "date-precision": (
+        [(AR_ARTICLE, "date_precision: day", "date_precision: month")],
+        "docs/ar/articles/sample.md:9: date-precision: date_precision is 'month' but '2025-01-28' is written to the day — set date_precision: day, or write the date to the month",
+    ),
+    "missing-counterpart": (
+        [("docs/ar/extra.md", None, "---\ntitle: إضافة\ndescription: صفحة.\n---\n\nنص.\n")],
+        "docs/ar/extra.md:1: missing-counterpart: this page has no counterpart in 'en' (docs/en/extra.md) — create docs/en/extra.md (make new-article / make new-term create both languages), or remove this page",
+    ),
+    "duplicate-id": (
+        [(TIMELINE, "- id: first-event", "- id: first-event\n  date: \"2025\"\n  date_precision: year\n  articles: [sample]\n  regions: [europe]\n  themes: [models]\n  ar: {title: حدث, text: نص.}\n  en: {title: Event, text: Text.}\n- id: first-event")],
+        "data/timeline.yml:9: duplicate-id: the event id 'first-event' is used twice (first at line 1) — give each event its own id, or merge the two",
+    ),
+    "unknown-term": (
+        [(TIMELINE, "terms: [gpu]", "terms: [open-weight]")],
+        "data/timeline.yml:5: unknown-term: 'open-weight' is not a glossary id — did you mean 'open-weights'? See data/glossary.yml",
+    ),
+    "unknown-article": (
+        [(TIMELINE, "articles: [sample]", "articles: [sampel]")],
+        "data/timeline.yml:4: unknown-article: 'sampel' is not an article slug — did you mean 'sample'? See docs/ar/articles/",
+    ),
+    "broken-link": (
+        [(AR_HOME, "(articles/sample.md#context)", "(articles/sampel.md)")],
+        "docs/ar/index.md:8: broken-link: 'articles/sampel.md' points to a page that does not exist — did you mean 'articles/sample.md'?",
+    ),
+    "broken-anchor": (
+        [(AR_HOME, "(articles/sample.md#context)", "(articles/sample.md#contxt)")],
+        "docs/ar/index.md:8: broken-anchor: '#contxt' is not an anchor of docs/ar/articles/sample.md — did you mean '#context'?",
+    ),
+    "heading-mismatch": (
+        [(EN_HOME, "## Articles {#articles}", "## Articles {#article}")],
+        "docs/en/index.md:6: heading-mismatch: heading id 'article' does not exist in docs/ar/index.md — use the same heading ids in both languages (check the spelling), or add the section to the other page",
+    ),
+    "unsafe-html": (
+        [(EN_HOME, "Read [the article]", '<script>alert(1)</script> Read [the article]')],
+        "docs/en/index.md:8: unsafe-html: the page contains a <script> element — remove it: pages are Markdown, and scripts come only from the theme (ask in an issue if a page needs one)",
+    ),
+    "unsafe-link": (
+        [(EN_HOME, "(articles/sample.md#takeaways)", "(javascript:alert(1))")],
+        "docs/en/index.md:8: unsafe-html: the page contains a javascript: URL — remove it: pages are Markdown, and scripts come only from the theme (ask in an issue if a page needs one)",
+    ),
+    "wrong-digits": (
+        [(AR_ARTICLE, "| 17% | الهبوط |", "| ١٧% | الهبوط |")],
+        "docs/ar/articles/sample.md:39: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
+    ),
+    "missing-section": (
+        [(AR_ARTICLE, "## الجدل ووجهات النظر الأخرى {#debate}\n\nنص.\n\n", "")],
+        "docs/ar/articles/sample.md:18: missing-section: the section with id 'debate' is missing — add a heading '## … {#debate}' (see CONTRIBUTING.md for the page's sections)",
+    ),
+    "heading-without-id": (
+        [(AR_ARTICLE, "## لماذا يهم {#why-it-matters}\n\nنص.", "## لماذا يهم {#why-it-matters}\n\n### تفصيل\n\nنص.")],
+        "docs/ar/articles/sample.md:33: heading-without-id: the heading 'تفصيل' has no fixed id — end it with a Latin id, the same in every language, e.g. '## السياق {#context}'",
+    ),
+    "placeholder": (
+        [(AR_ARTICLE, "- شركة.", "- [[to write: people]]")],
+        "docs/ar/articles/sample.md:43: placeholder: still to be written: [[to write: people]] — replace the [[to write: …]] marker with the real text",
+    ),
+    "no-events": (
+        [(TIMELINE, "articles: [sample]", "articles: []")],
+        "docs/ar/articles/sample.md:1: no-events: no timeline event comes from 'sample' — add the article's dated events to data/timeline.yml with 'articles: [sample]'",
+    ),
+    "unused-term": (
+        [(AR_ARTICLE, "يعمل النموذج على GPU.", "يعمل النموذج."), ("docs/en/articles/sample.md", "| 17% |", "| 17 % |")],
+        "data/glossary.yml:10: unused-term: no article uses the term 'gpu' — use its wording (or add the form the articles use to its variants), or remove the term",
+    ),
+    "missing-page": (
+        [("docs/en/glossary/gpu.md", DELETE)],
+        "data/glossary.yml:10: missing-page: the term 'gpu' has no page docs/en/glossary/gpu.md — create it (make new-term ID=gpu creates both languages)",
+    ),
+    "duplicate-key": (
+        [(AR_HOME, "title: الرئيسية", "title: الرئيسية\ntitle: البيت")],
+        "docs/ar/index.md:3: duplicate-key: 'title' is written twice — keep one of the two; YAML would silently drop the first",
+    ),
+    "bad-slug": (
+        [("docs/ar/glossary/Open_Weights.md", None, "## a {#explanation}\n\n## b {#why-it-matters}\n"),
+         ("docs/en/glossary/Open_Weights.md", None, "## a {#explanation}\n\n## b {#why-it-matters}\n")],
+        "docs/ar/glossary/Open_Weights.md:1: bad-slug: 'Open_Weights' is not a valid slug — rename the file with lowercase ASCII letters, digits and '-' (e.g. black-forest-labs.md); the slug is its address",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_mistake_gives_its_message(case, tmp_path, capsys):
+    edits, expected = CASES[case]
+    status, problems = run_check(make_tree(tmp_path, edits), capsys)
+    assert status == 1
+    assert expected in problems, "\n".join(problems)
+
+
+def test_all_problems_reported_in_one_run(tmp_path, capsys):
+    edits = CASES["broken-anchor"][0] + CASES["unknown-term"][0] + CASES["wrong-digits"][0]
+    status, problems = run_check(make_tree(tmp_path, edits), capsys)
+    assert status == 1
+    assert {p.split(": ")[1] for p in problems} >= {"broken-anchor", "unknown-term", "wrong-digits"}
+
+
+def test_copied_text_is_found_when_sources_are_given(tmp_path, capsys):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_text("قالت الباحثة إن أوروبا تملك فرصة حقيقية للمنافسة في سباق الذكاء الاصطناعي اليوم", encoding="utf-8")
+    tree = make_tree(tmp_path, [("docs/ar/articles/sample.md", "## السياق {#context}\n\nنص.",
+                                 "## السياق {#context}\n\nوقد رأت أن أوروبا تملك فرصة حقيقية للمنافسة في سباق الذكاء الاصطناعي.")])
+    status, problems = run_check(tree, capsys, "--sources", str(sources))
+    assert status == 1
+    assert problems == [
+        "docs/ar/articles/sample.md:25: copied-text: 10 words copied from a source: «ان اوروبا تملك فرصه حقيقيه للمنافسه في سباق الذكاء الاصطناعي» — say it in your own words; facts, figures and names may stay"
+    ]
+    status, problems = run_check(tree, capsys)
+    assert (status, problems) == (0, [])  # without sources the check is skipped, with a notice
