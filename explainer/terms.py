@@ -88,6 +88,8 @@ class TermMatcher:
                     start, end = m.start(), m.end()
                 else:
                     start, end = where[m.start()], where[m.end() - 1] + 1
+                    while end < len(text) and _DIACRITICS.match(text[end]):
+                        end += 1  # the last letter's short vowel belongs to the word
                 candidates.append((start, -(end - start), term_id, end))
         candidates.sort()
         position = 0

@@ -1,0 +1,220 @@
+"""The built site, read with an HTML parser: languages and directions, alternates, no other
+hosts, the 404 pages, the sitemap, and every generated part of articles, glossary and timeline."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import lxml.etree
+import pytest
+
+from builtsite import BuiltSite
+from explainer import stories
+from explainer.checks import ARTICLE_SECTIONS
+from explainer.glossary import sort_key, terms_used
+
+
+@pytest.fixture(scope="module")
+def built(site) -> BuiltSite:
+    return BuiltSite(site.directory, site.base)
+
+
+def test_every_page_declares_its_language_and_direction(built):
+    pages = built.html_files()
+    assert len(pages) > 20
+    for path in pages:
+        root = built.parse(str(path.relative_to(built.dir)))
+        lang = built.lang_of(path)
+        expected = (lang, "rtl" if lang == "ar" else "ltr")
+        assert (root.get("lang"), root.get("dir")) == expected, path
+        assert root.find("body").get("dir") == expected[1], path
+
+
+def test_every_page_has_absolute_alternates_for_each_language_and_x_default(built):
+    for path in built.html_files():
+        root = built.parse(str(path.relative_to(built.dir)))
+        alternates = {link.get("hreflang"): link.get("href") for link in root.iterfind(".//head/link[@rel='alternate']")}
+        assert set(alternates) == {*built.languages, "x-default"}, path
+        assert alternates["x-default"] == alternates[built.languages[0]], path
+        for lang, href in alternates.items():
+            assert href.startswith(built.base), (path, href)
+            if path.name == "index.html":
+                target = built.dir / urlparse(href).path[len(urlparse(built.base).path):] / "index.html"
+                assert target.exists(), (path, lang, href)
+
+
+def test_alternates_pair_each_page_with_its_counterpart(built):
+    root = built.page("ar", "about/")
+    alternates = {link.get("hreflang"): link.get("href") for link in root.iterfind(".//head/link[@rel='alternate']")}
+    assert alternates == {"ar": built.base + "about/", "en": built.base + "en/about/", "x-default": built.base + "about/"}
+
+
+def test_nothing_is_loaded_from_another_host(built):
+    host = urlparse(built.base).netloc
+    for path in built.html_files():
+        root = built.parse(str(path.relative_to(built.dir)))
+        for element in root.iter("link", "script", "img", "iframe", "source", "video", "audio"):
+            if element.tag == "link" and element.get("rel") in ("alternate", "canonical"):
+                continue
+            url = element.get("src") or (element.get("href") if element.tag == "link" else None)
+            if url:
+                assert urlparse(urljoin(built.base, url)).netloc == host, (path, url)
+    for css in built.dir.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", css.read_text(encoding="utf-8")):
+            assert not re.match(r"^(https?:)?//", url), (css, url)
+
+
+def test_each_language_has_its_own_404_page(built):
+    arabic, english = built.parse("404.html"), built.parse("en/404.html")
+    assert (arabic.get("lang"), arabic.get("dir")) == ("ar", "rtl")
+    assert (english.get("lang"), english.get("dir")) == ("en", "ltr")
+    assert arabic.findtext(".//h1") == "الصفحة غير موجودة"
+    assert english.findtext(".//h1") == "Page not found"
+    for page in (arabic, english):
+        for a in page.iterfind(".//article//a"):
+            assert a.get("href").startswith(urlparse(built.base).path), a.get("href")
+
+
+def test_sitemap_lists_both_languages_with_alternates(built):
+    tree = lxml.etree.parse(str(built.dir / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = tree.xpath("//s:url/s:loc/text()", namespaces=ns)
+    assert built.base + "en/" in locations and built.base in locations
+    about = tree.xpath("//s:url[s:loc='%s']/x:link/@hreflang" % (built.base + "about/"), namespaces=ns)
+    assert set(about) >= set(built.languages)
+    assert all(loc.startswith(built.base) for loc in locations)
+
+
+# ------------------------------------------------------------------ articles
+
+
+def article_pages(built):
+    for slug in built.content.article_slugs:
+        for lang in built.languages:
+            yield slug, lang, built.page(lang, f"articles/{slug}/")
+
+
+def test_there_are_five_articles_in_each_language(built):
+    assert len(built.content.article_slugs) == 5
+
+
+def test_article_pages_have_their_sections_source_box_and_english_summary(built):
+    for slug, lang, root in article_pages(built):
+        ids = {e.get("id") for e in root.iter() if e.get("id")}
+        required = ARTICLE_SECTIONS["ar" if lang == "ar" else "en"] + ["source", "summary-en", "events", "related"]
+        assert set(required) <= ids, (slug, lang, set(required) - ids)
+        box = root.find(".//aside[@class='source-box']")
+        assert box is not None, (slug, lang)
+        assert box.find(".//h2[@id='source']") is not None
+        summary = root.find(".//div[@class='summary-en']")
+        assert (summary.get("lang"), summary.get("dir")) == ("en", "ltr"), (slug, lang)
+
+
+def test_english_page_and_arabic_block_show_the_same_summary(built):
+    for slug in built.content.article_slugs:
+        texts = [" ".join(built.page(lang, f"articles/{slug}/").find(".//div[@class='summary-en']").text_content().split())
+                 for lang in built.languages]
+        assert texts[0] == texts[1], slug
+        words = len(texts[0].split())
+        assert 120 <= words <= 250, (slug, words)
+
+
+def test_english_pages_link_to_the_full_arabic_explainer(built):
+    for slug in built.content.article_slugs:
+        link = built.page("en", f"articles/{slug}/").find(".//p[@id='full-explainer']/a")
+        assert link.get("hreflang") == "ar"
+        assert link.get("href") == f"../../../articles/{slug}/"
+
+
+def test_articles_index_lists_every_article_once_newest_first(built):
+    for lang in built.languages:
+        for page in ("articles/", ""):
+            cards = built.page(lang, page).findall(".//ul[@class='article-cards']/li")
+            hrefs = [c.find(".//h3/a").get("href") for c in cards]
+            slugs = [h.rstrip("/").split("/")[-1] for h in hrefs]
+            assert slugs == stories.by_date(built.content), (lang, page)
+
+
+def test_related_articles_are_other_articles_that_exist(built):
+    for slug, lang, root in article_pages(built):
+        links = root.findall(".//ul[@class='related-articles']/li/a")
+        assert links, (slug, lang)
+        for a in links:
+            target = (built.dir / built.prefix(lang) / "articles" / slug / a.get("href") / "index.html").resolve()
+            assert target.exists() and slug not in a.get("href"), (slug, lang, a.get("href"))
+
+
+def test_each_article_lists_its_own_events_linking_to_the_timeline(built):
+    for slug, lang, root in article_pages(built):
+        expected = [e["id"] for e in stories.events_of(built.content, slug)]
+        links = [a.get("href") for a in root.findall(".//ol[@class='story-events']/li/a")]
+        assert [h.split("#")[1] for h in links] == expected, (slug, lang)
+        assert all(h.startswith("../../timeline/#") for h in links)
+
+
+def test_each_article_links_at_least_five_terms_once_each(built):
+    for slug, lang, root in article_pages(built):
+        terms = [a.get("data-term") for a in root.iterfind(".//a[@class='glossary-term']")]
+        assert len(terms) == len(set(terms)), (slug, lang)
+        if lang == "ar":
+            assert len(terms) >= 5, (slug, lang, terms)
+        for a in root.iterfind(".//a[@class='glossary-term']"):
+            tip = root.get_element_by_id(a.get("aria-describedby"))
+            assert tip.get("role") == "tooltip" and tip.text_content().strip()
+            assert a.get("href") == f"../../glossary/{a.get('data-term')}/"
+            assert not any(p.tag in ("h1", "h2", "h3", "h4", "code") for p in a.iterancestors())
+
+
+# ------------------------------------------------------------------ glossary
+
+
+def test_every_term_page_lists_the_articles_it_appears_in(built):
+    used = terms_used(built.content)
+    assert len(used) >= 30
+    for term_id, slugs in used.items():
+        assert slugs, term_id
+        for lang in built.languages:
+            root = built.page(lang, f"glossary/{term_id}/")
+            links = [a.get("href") for a in root.findall(".//ul[@class='appears-in']/li/a")]
+            assert [h.rstrip("/").split("/")[-1] for h in links] == slugs, (term_id, lang)
+            assert root.find(".//p[@id='definition']").text_content().strip()
+
+
+def test_glossary_index_is_in_dictionary_order_for_each_language(built):
+    for lang in built.languages:
+        root = built.page(lang, "glossary/")
+        terms = [dt.find("a").text_content() for dt in root.iterfind(".//dl[@class='glossary-index']/dt")]
+        assert len(terms) == len(built.content.terms)
+        assert terms == sorted(terms, key=lambda t: sort_key(t, lang)), lang
+        letters = [a.get("href") for a in root.iterfind(".//ul[@class='letter-bar']/li/a")]
+        assert letters and all(root.get_element_by_id(h[1:]) is not None for h in letters)
+    arabic = [dt.find("a").text_content() for dt in built.page("ar", "glossary/").iterfind(".//dl[@class='glossary-index']/dt")]
+    assert arabic[0][0] in "اأإآ" or arabic[0].startswith("ال")
+
+
+# ------------------------------------------------------------------ timeline
+
+
+def test_timeline_shows_every_event_in_date_order_with_unique_anchors(built):
+    events = built.content.events
+    assert len(events) >= 30
+    for lang in built.languages:
+        root = built.page(lang, "timeline/")
+        items = root.findall(".//ol[@class='timeline']/li")
+        assert len(items) == len(events), lang
+        ids = [li.get("id") for li in items]
+        assert len(ids) == len(set(ids))
+        dates = [li.find("time").get("datetime") for li in items]
+        assert dates == [e["date"] for e in stories.events_of(built.content)]
+        for li in items:
+            links = li.findall(".//p[@class='event-meta']/a")
+            articles = [a for a in links if "/articles/" in a.get("href")]
+            assert articles, li.get("id")
+            for a in articles:
+                assert (built.dir / built.prefix(lang) / "timeline" / a.get("href") / "index.html").resolve().exists()
+
+
+def test_every_article_has_at_least_four_events(built):
+    for slug in built.content.article_slugs:
+        assert len(stories.events_of(built.content, slug)) >= 4, slug
