@@ -71,9 +71,12 @@ def test_each_language_has_its_own_404_page(built):
     assert (english.get("lang"), english.get("dir")) == ("en", "ltr")
     assert arabic.findtext(".//h1") == "الصفحة غير موجودة"
     assert english.findtext(".//h1") == "Page not found"
+    home = urlparse(built.base).path
     for page in (arabic, english):
         for a in page.iterfind(".//article//a"):
-            assert a.get("href").startswith(urlparse(built.base).path), a.get("href")
+            assert a.get("href").startswith(home), a.get("href")
+        switch = {a.get("hreflang"): a.get("href") for a in page.iterfind(".//a[@class='md-select__link']")}
+        assert switch == {"ar": home, "en": home + "en/"}
 
 
 def test_sitemap_lists_both_languages_with_alternates(built):

@@ -22,6 +22,26 @@ def paragraphs(text: str) -> Markup:
     return Markup("\n").join(Markup("<p>{}</p>").format(" ".join(p.split())) for p in text.split("\n\n") if p.strip())
 
 
+def structured_data(article, source: dict, lang: str, url: str | None, site_name: str) -> dict:
+    """schema.org Article for this page, based on the source article (its publisher and date)."""
+    based_on = {"@type": "Article", "headline": source["title"], "inLanguage": source["language"]}
+    if source["date"]:
+        based_on["datePublished"] = source["date"]
+    for field, kind in (("publisher", "Organization"), ("author", "Person")):
+        if source[field] != "not stated":
+            based_on[field] = {"@type": kind, "name": source[field]}
+    if source["url"] != "not stated":
+        based_on["url"] = source["url"]
+    data = {
+        "@context": "https://schema.org", "@type": "Article", "headline": article.title,
+        "description": (article.meta or {}).get("description", ""), "inLanguage": lang,
+        "publisher": {"@type": "Organization", "name": site_name}, "isBasedOn": based_on,
+    }
+    if url:
+        data["url"] = data["mainEntityOfPage"] = url
+    return data
+
+
 def on_page_markdown(markdown, page, config, files):
     content = build.current(config)
     lang, rel = build.page_language(page, content)
@@ -74,6 +94,7 @@ def on_page_markdown(markdown, page, config, files):
             })
         tail += f"\n\n## {t('article.related')} {{#related}}\n\n" + part("related", related=related)
 
+    page.meta["structured_data"] = structured_data(source_page, meta["source"], lang, page.canonical_url, config.site_name)
     if lang == default:
         # The English block follows «باختصار», just before the context section.
         body = CONTEXT_HEADING.sub(lambda m: summary + "\n\n" + m.group(0), markdown, count=1)

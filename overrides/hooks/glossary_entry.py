@@ -23,6 +23,7 @@ def on_page_markdown(markdown, page, config, files):
     page_url = url_of(lang, rel, default)
     other = next((l for l in content.site.languages if l != lang), None)
     page.meta["title"] = term[lang]["term"]
+    page.meta["description"] = term[lang]["definition"]
 
     def part(name, **extra):
         return render(TEMPLATE, part=name, lang=lang, t=t, term=term, **extra).strip()

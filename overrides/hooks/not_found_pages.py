@@ -4,12 +4,26 @@ Every language build renders the theme's 404.html to the site root, so without t
 language built (English) would answer every missing address, left-to-right.
 """
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
 from explainer import build
 
 _pages: dict[str, str] = {}
+
+
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        # The i18n plugin leaves the language links pointing at the last page it rendered; a 404
+        # page belongs to no page, so its links go to each language's home.
+        site_path = urlsplit(config.site_url or "/").path.rstrip("/")
+        # (set as an attribute, as the plugin does: on MkDocs' extra config it hides the key)
+        config.extra.alternate = [
+            {"name": lang.name, "lang": lang.locale, "link": site_path + lang.link}
+            for lang in sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+        ]
+    return template
 
 
 def on_post_template(output, template_name, config):
