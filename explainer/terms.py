@@ -20,6 +20,8 @@ _PREFIX_DEFINITE = r"[وف]?(?:[بك]?ال|لل)"
 _PREFIX_BARE = r"[وف]?[بكل]?"
 _SUFFIX_AR = r"(?:ات|ان|ين|ون|يه|ي|ها|هم|هما|ه)?"
 _SUFFIX_EN = r"(?:s|es|'s)?"
+# A one-word term drops its article before a possessive pronoun: «التقييم» → «تقييمها».
+_PRONOUN = r"(?:ها|هما|هم|ه)"
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -36,14 +38,16 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 def _arabic_pattern(variant: str) -> str:
     words = normalise(variant)[0].split()
-    first, last = words[0], words[-1]
+    first = words[0]
     if first.startswith("ال"):
         head = _PREFIX_DEFINITE + re.escape(first[2:])
     else:
         head = _PREFIX_BARE + re.escape(first)
     middle = [re.escape(w) for w in words[1:]]
-    body = r"\s+".join([head, *middle])
-    return body + (_SUFFIX_AR if last else "")
+    body = r"\s+".join([head, *middle]) + _SUFFIX_AR
+    if len(words) == 1 and first.startswith("ال"):
+        body = f"(?:{body}|{_PREFIX_BARE}{re.escape(first[2:])}{_PRONOUN})"
+    return body
 
 
 def _latin_pattern(variant: str) -> str:

@@ -29,6 +29,8 @@ def test_arabic_suffixes_and_multiword_terms():
     assert found("للنموذج اللغوي الكبير") == [("llm", "للنموذج اللغوي الكبير")]
     assert found("ونموذج مفتوح الأوزان") == [("open-weights", "مفتوح الأوزان")]
     assert found("وحداتها") == []
+    assert found("وتقييمها واستدلاله") == [("inference", "واستدلاله")]  # one-word term before a pronoun
+    assert found("استدلال") == []
 
 
 def test_spelling_variants_hamza_vowels_and_taa_marbuta():
