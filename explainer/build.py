@@ -1,7 +1,10 @@
 """The content of the build in progress, shared by the hooks (loaded once per language build)."""
 from __future__ import annotations
 
-from .content import Content, load
+from dataclasses import dataclass
+
+from .content import Content, Page, load
+from .render import Labels, page_rel, relative, url_of
 from .site import Site
 
 _current: dict = {}
@@ -20,9 +23,44 @@ def current(config) -> Content:
 
 def page_language(page, content: Content) -> tuple[str, str]:
     """(language, path inside the language folder) of a MkDocs page."""
-    from .render import page_rel
-
     return page_rel(page.file.src_uri, content.site.languages)
+
+
+@dataclass
+class PageContext:
+    """What a hook rendering part of a page needs: the content, the page's language and path,
+    its source file, its labels, and links from it to other pages."""
+
+    content: Content
+    lang: str
+    rel: str
+
+    @property
+    def source(self) -> Page | None:
+        return self.content.page(self.lang, self.rel)
+
+    @property
+    def default_language(self) -> str:
+        return self.content.site.default_language
+
+    @property
+    def other_language(self) -> str | None:
+        """The site's other language (the site has two: the glossary shows a term in both)."""
+        return next((lang for lang in self.content.site.languages if lang != self.lang), None)
+
+    @property
+    def labels(self) -> Labels:
+        return Labels(self.content, self.lang)
+
+    def link(self, target_rel: str, lang: str | None = None) -> str:
+        """A relative link from this page to the page `target_rel` (e.g. "glossary/gpai.md")."""
+        here = url_of(self.lang, self.rel, self.default_language)
+        return relative(here, url_of(lang or self.lang, target_rel, self.default_language))
+
+
+def page_context(page, config) -> PageContext:
+    content = current(config)
+    return PageContext(content, *page_language(page, content))
 
 
 class PageTreeprocessor:

@@ -81,24 +81,24 @@ class SiteServer:
         self.httpd.server_close()
 
 
+def _built_and_served(tmp_path_factory, prefix: str):
+    port = free_port()
+    out = build_site(f"http://127.0.0.1:{port}{prefix}", tmp_path_factory.mktemp("site") / "site")
+    server = SiteServer(out, prefix, port)
+    yield server
+    server.close()
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> SiteServer:
     """The site built for, and served at, the root of an address (as `make serve` does)."""
-    port = free_port()
-    out = build_site(f"http://127.0.0.1:{port}/", tmp_path_factory.mktemp("site") / "site")
-    server = SiteServer(out, "/", port)
-    yield server
-    server.close()
+    yield from _built_and_served(tmp_path_factory, "/")
 
 
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory) -> SiteServer:
     """The site built for, and served under, a GitHub Pages project path: /<repo>/."""
-    port = free_port()
-    out = build_site(f"http://127.0.0.1:{port}/ai-race-explained/", tmp_path_factory.mktemp("subpath") / "site")
-    server = SiteServer(out, "/ai-race-explained/", port)
-    yield server
-    server.close()
+    yield from _built_and_served(tmp_path_factory, "/ai-race-explained/")
 
 
 @pytest.fixture(scope="session")

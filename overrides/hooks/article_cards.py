@@ -4,7 +4,7 @@ from pathlib import Path
 
 from explainer import build, stories
 from explainer.glossary import prose
-from explainer.render import Labels, has_marker, relative, render, render_markdown_safe, replace_marker, url_of
+from explainer.render import has_marker, render, render_markdown_safe, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 REGIONS = {"us", "china", "europe", "global"}
@@ -13,24 +13,21 @@ REGIONS = {"us", "china", "europe", "global"}
 def on_page_markdown(markdown, page, config, files):
     if not has_marker(markdown, "article-cards"):
         return markdown
-    content = build.current(config)
-    lang, rel = build.page_language(page, content)
-    t = Labels(content, lang)
-    default = content.site.default_language
-    page_url = url_of(lang, rel, default)
+    here = build.page_context(page, config)
+    content, t = here.content, here.labels
     cards = []
     for slug in stories.by_date(content):
-        article = content.page(lang, f"articles/{slug}.md")
-        source = content.article_meta(slug)["source"]
-        publisher = t("source.not_stated") if source["publisher"] == "not stated" else source["publisher"]
+        article = content.page(here.lang, f"articles/{slug}.md")
+        meta = content.article_meta(slug)
+        source = meta["source"]
         cards.append({
-            "url": relative(page_url, url_of(lang, article.rel, default)),
+            "url": here.link(article.rel),
             "title": article.title,
             "dek": article.meta.get("description", ""),
-            "source": publisher,
+            "source": t("source.not_stated") if source["publisher"] == "not stated" else source["publisher"],
             "date": source["date"],
-            "minutes": stories.reading_minutes(prose(article), lang),
-            "topics": content.article_meta(slug).get("topics", []),
+            "minutes": stories.reading_minutes(prose(article), here.lang),
+            "topics": meta.get("topics", []),
         })
-    html = render(TEMPLATE, cards=cards, t=t, lang=lang, regions=REGIONS)
+    html = render(TEMPLATE, cards=cards, t=t, lang=here.lang, regions=REGIONS)
     return replace_marker(markdown, "article-cards", render_markdown_safe(html))

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from explainer import build, stories
 from explainer.glossary import terms_used
-from explainer.render import Labels, relative, render, url_of
+from explainer.render import render
 from explainer.site import direction
 
 TEMPLATE = Path(__file__).with_suffix(".html")
@@ -43,15 +43,13 @@ def structured_data(article, source: dict, lang: str, url: str | None, site_name
 
 
 def on_page_markdown(markdown, page, config, files):
-    content = build.current(config)
-    lang, rel = build.page_language(page, content)
-    source_page = content.page(lang, rel)
+    here = build.page_context(page, config)
+    source_page = here.source
     if source_page is None or source_page.kind != "article":
         return markdown
-    site, t = content.site, Labels(content, lang)
-    default = site.default_language
+    content, lang, rel, t = here.content, here.lang, here.rel, here.labels
+    default = here.default_language
     meta = content.article_meta(source_page.slug)
-    page_url = url_of(lang, rel, default)
 
     def part(name, **extra):
         return render(TEMPLATE, part=name, lang=lang, t=t, **extra).strip()
@@ -71,14 +69,14 @@ def on_page_markdown(markdown, page, config, files):
         stated=stated,
         language_name=language_name,
         default_language=default,
-        full_explainer_url=relative(page_url, url_of(default, rel, default)) if lang != default else "",
+        full_explainer_url=here.link(rel, lang=default) if lang != default else "",
         full_explainer_title=arabic_page.title if arabic_page else "",
     )
     summary = f"## {t('article.summary')} {{#summary-en}}\n\n" + part(
         "summary", summary_html=paragraphs(meta["summary_en"])
     )
     events = stories.events_of(content, source_page.slug)
-    timeline_url = relative(page_url, url_of(lang, "timeline.md", default))
+    timeline_url = here.link("timeline.md")
     tail = ""
     if events:
         tail += f"\n\n## {t('article.events')} {{#events}}\n\n" + part("events", events=events, timeline_url=timeline_url)
@@ -88,7 +86,7 @@ def on_page_markdown(markdown, page, config, files):
         for slug in related_slugs:
             other = content.page(lang, f"articles/{slug}.md")
             related.append({
-                "url": relative(page_url, url_of(lang, f"articles/{slug}.md", default)),
+                "url": here.link(f"articles/{slug}.md"),
                 "title": other.title,
                 "dek": (other.meta or {}).get("description", ""),
             })

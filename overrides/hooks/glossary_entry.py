@@ -5,23 +5,19 @@ from pathlib import Path
 
 from explainer import build
 from explainer.glossary import related_both_ways, terms_used
-from explainer.render import Labels, relative, render, url_of
+from explainer.render import render
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 
 
 def on_page_markdown(markdown, page, config, files):
-    content = build.current(config)
-    lang, rel = build.page_language(page, content)
-    source_page = content.page(lang, rel)
-    if source_page is None or source_page.kind != "term":
+    here = build.page_context(page, config)
+    if here.source is None or here.source.kind != "term":
         return markdown
-    terms = {t["id"]: t for t in content.terms}
-    term = terms[source_page.slug]
-    t = Labels(content, lang)
-    default = content.site.default_language
-    page_url = url_of(lang, rel, default)
-    other = next((l for l in content.site.languages if l != lang), None)
+    content, lang, t = here.content, here.lang, here.labels
+    terms = {term["id"]: term for term in content.terms}
+    term = terms[here.source.slug]
+    other = here.other_language
     page.meta["title"] = term[lang]["term"]
     page.meta["description"] = term[lang]["definition"]
 
@@ -30,8 +26,7 @@ def on_page_markdown(markdown, page, config, files):
 
     out = [part("header", other_term=term[other]["term"] if other else "", variants=term[lang].get("variants", [])), markdown]
     related = [
-        {"url": relative(page_url, url_of(lang, f"glossary/{rid}.md", default)),
-         "term": terms[rid][lang]["term"], "definition": terms[rid][lang]["definition"]}
+        {"url": here.link(f"glossary/{rid}.md"), "term": terms[rid][lang]["term"], "definition": terms[rid][lang]["definition"]}
         for rid in related_both_ways(content)[term["id"]]
     ]
     if related:
@@ -39,8 +34,7 @@ def on_page_markdown(markdown, page, config, files):
     if term.get("reference"):
         out.append(f"## {t('glossary.reference')} {{#reference}}\n\n" + part("reference"))
     articles = [
-        {"url": relative(page_url, url_of(lang, f"articles/{slug}.md", default)),
-         "title": content.page(lang, f"articles/{slug}.md").title}
+        {"url": here.link(f"articles/{slug}.md"), "title": content.page(lang, f"articles/{slug}.md").title}
         for slug in terms_used(content)[term["id"]]
     ]
     out.append(f"## {t('glossary.appears_in')} {{#appears-in}}\n\n" + part("appears-in", articles=articles))

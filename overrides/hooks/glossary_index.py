@@ -6,7 +6,7 @@ from pathlib import Path
 
 from explainer import build
 from explainer.glossary import complete_terms, initial, sort_key
-from explainer.render import Labels, has_marker, relative, render, replace_marker, url_of
+from explainer.render import has_marker, render, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 
@@ -14,13 +14,10 @@ TEMPLATE = Path(__file__).with_suffix(".html")
 def on_page_markdown(markdown, page, config, files):
     if not has_marker(markdown, "glossary-index"):
         return markdown
-    content = build.current(config)
-    lang, rel = build.page_language(page, content)
-    t = Labels(content, lang)
-    default = content.site.default_language
-    page_url = url_of(lang, rel, default)
-    other = next((l for l in content.site.languages if l != lang), None)
-    terms = sorted(complete_terms(content, lang), key=lambda e: sort_key(e[lang]["term"], lang))
+    here = build.page_context(page, config)
+    lang, t = here.lang, here.labels
+    other = here.other_language
+    terms = sorted(complete_terms(here.content, lang), key=lambda e: sort_key(e[lang]["term"], lang))
     groups = []
     for letter, entries in groupby(terms, key=lambda e: initial(e[lang]["term"], lang)):
         groups.append({
@@ -29,7 +26,7 @@ def on_page_markdown(markdown, page, config, files):
             "terms": [
                 {"id": e["id"], "term": e[lang]["term"], "definition": e[lang]["definition"],
                  "other": e[other]["term"] if other else "", "abbr": e.get("abbr", ""),
-                 "url": relative(page_url, url_of(lang, f"glossary/{e['id']}.md", default))}
+                 "url": here.link(f"glossary/{e['id']}.md")}
                 for e in entries
             ],
         })

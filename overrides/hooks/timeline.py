@@ -5,7 +5,7 @@ from itertools import groupby
 from pathlib import Path
 
 from explainer import build, stories
-from explainer.render import Labels, has_marker, relative, render, render_markdown_safe, replace_marker, url_of
+from explainer.render import has_marker, render, render_markdown_safe, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 FACETS = [("region", ["us", "china", "europe", "global"]), ("theme", ["models", "capital", "compute", "policy", "markets"])]
@@ -14,15 +14,9 @@ FACETS = [("region", ["us", "china", "europe", "global"]), ("theme", ["models", 
 def on_page_markdown(markdown, page, config, files):
     if not has_marker(markdown, "timeline"):
         return markdown
-    content = build.current(config)
-    lang, rel = build.page_language(page, content)
-    default = content.site.default_language
-    page_url = url_of(lang, rel, default)
+    here = build.page_context(page, config)
+    content, lang, link = here.content, here.lang, here.link
     terms = {t["id"]: t for t in content.terms}
-
-    def link(target_rel):
-        return relative(page_url, url_of(lang, target_rel, default))
-
     events = [
         {
             "id": e["id"], "date": e["date"], "title": e[lang]["title"], "text": e[lang]["text"],
@@ -34,5 +28,5 @@ def on_page_markdown(markdown, page, config, files):
         for e in stories.events_of(content)
     ]
     years = [{"year": year, "events": list(group)} for year, group in groupby(events, key=lambda e: e["date"][:4])]
-    html = render(TEMPLATE, years=years, facets=FACETS, total=len(events), t=Labels(content, lang), lang=lang)
+    html = render(TEMPLATE, years=years, facets=FACETS, total=len(events), t=here.labels, lang=lang)
     return replace_marker(markdown, "timeline", render_markdown_safe(html))
