@@ -133,10 +133,9 @@ def _described_fix(sub: dict, default: str) -> str:
 
 
 def _kind(value) -> str:
-    if value is None:
-        return "nothing"
-    return {str: "a text", list: "a list", dict: "a set of fields", bool: "true/false", int: "a number", float: "a number"}.get(
-        type(value), type(value).__name__) if not isinstance(value, dict) else "a set of fields"
+    """How a YAML value reads to a contributor."""
+    kinds = [(type(None), "nothing"), (bool, "true/false"), (str, "a text"), (list, "a list"), (dict, "a set of fields"), ((int, float), "a number")]
+    return next((word for kind, word in kinds if isinstance(value, kind)), type(value).__name__)
 
 
 def _duplicate_keys(data, shown_path: str) -> list[Problem]:
@@ -397,7 +396,7 @@ def _duplicate_ids(entries, shown: str, what: str) -> list[Problem]:
     return problems
 
 
-def _unknown(kind: str, value, known: list[str], shown: str, line: int, where: str) -> Problem:
+def _unknown(kind: str, value, known: list[str], shown: str, line: int) -> Problem:
     guess = difflib.get_close_matches(str(value), known, n=1)
     hint = f"did you mean '{guess[0]}'? " if guess else ""
     code, folder = ("unknown-term", "data/glossary.yml") if kind == "term" else ("unknown-article", "docs/ar/articles/")
@@ -413,7 +412,7 @@ def check_glossary(content: Content) -> list[Problem]:
     for term in terms:
         for i, related in enumerate(term.get("related") or []):
             if related not in ids or related == term["id"]:
-                problems.append(_unknown("term", related, ids, shown, line_of(term, ["related", i]), "related"))
+                problems.append(_unknown("term", related, ids, shown, line_of(term, ["related", i])))
         for lang in content.site.languages:
             if content.page(lang, f"{GLOSSARY}/{term['id']}.md") is None:
                 problems.append(Problem(shown, line_of(term, ["id"]), "missing-page",
@@ -422,7 +421,7 @@ def check_glossary(content: Content) -> list[Problem]:
     for lang in content.site.languages:
         for page in content.pages_of(lang, "term"):
             if page.slug not in ids:
-                problems.append(_unknown("term", page.slug, ids, page.shown_path, 1, "page"))
+                problems.append(_unknown("term", page.slug, ids, page.shown_path, 1))
     if content.article_slugs:
         for term_id, slugs in terms_used(content).items():
             if not slugs:
@@ -445,10 +444,10 @@ def check_timeline(content: Content) -> list[Problem]:
         for i, slug in enumerate(event.get("articles") or []):
             told.add(slug)
             if slug not in slugs:
-                problems.append(_unknown("article", slug, slugs, shown, line_of(event, ["articles", i]), "articles"))
+                problems.append(_unknown("article", slug, slugs, shown, line_of(event, ["articles", i])))
         for i, term_id in enumerate(event.get("terms") or []):
             if term_id not in term_ids:
-                problems.append(_unknown("term", term_id, term_ids, shown, line_of(event, ["terms", i]), "terms"))
+                problems.append(_unknown("term", term_id, term_ids, shown, line_of(event, ["terms", i])))
     if content.timeline is not None and content.timeline.error is None:
         for page in content.pages_of(content.site.default_language, "article"):
             if page.slug not in told:

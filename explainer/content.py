@@ -185,18 +185,3 @@ def load(site: Site) -> Content:
     content.labels = load_data(site.data_dir / "labels.yml")
     return content
 
-
-_cache: dict = {}
-
-
-def load_cached(site: Site) -> Content:
-    """`load`, reused while no file under docs/ or data/ has changed (hooks call it per page)."""
-    stamp = tuple(
-        (p, p.stat().st_mtime_ns)
-        for folder in (site.docs_dir, site.data_dir)
-        for p in sorted(folder.rglob("*"))
-        if p.suffix in (".md", ".yml", ".json")
-    )
-    if _cache.get("stamp") != stamp or _cache.get("site") != site:
-        _cache.update(stamp=stamp, site=site, content=load(site))
-    return _cache["content"]
