@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 from .content import LINK, Content, Page, strip_code
-from .terms import matcher_for, normalise
+from .terms import TermMatcher, matcher_for, normalise
 
 
 def complete_terms(content: Content, lang: str) -> list[dict]:
     """Entries that have a term in `lang` (the checks report the others)."""
     return [t for t in content.terms if isinstance(t.get(lang), dict) and isinstance(t[lang].get("term"), str)]
+
+
+def matcher(content: Content, lang: str) -> TermMatcher:
+    """The term matcher of one language, built once per loaded content (its patterns are large)."""
+    return content.derived(f"matcher:{lang}", lambda c: matcher_for(complete_terms(c, lang), lang))
 
 
 def prose(page: Page) -> str:
@@ -28,9 +33,8 @@ def terms_used(content: Content) -> dict[str, list[str]]:
 def _terms_used(content: Content) -> dict[str, list[str]]:
     used: dict[str, set[str]] = {t["id"]: set() for t in content.terms}
     for lang in content.site.languages:
-        matcher = matcher_for(complete_terms(content, lang), lang)
         for page in content.pages_of(lang, "article"):
-            for _, _, term_id in matcher.find(prose(page)):
+            for _, _, term_id in matcher(content, lang).find(prose(page)):
                 used[term_id].add(page.slug)
     return {k: sorted(v) for k, v in used.items()}
 
