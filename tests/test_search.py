@@ -1,0 +1,57 @@
+"""Search in Chromium: it costs nothing until opened, then loads only the page language's index."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def search_requests(page) -> list[str]:
+    return [url for url in page.requests_seen if "/search/" in url or "/workers/search." in url or "/lunr/" in url]
+
+
+@pytest.fixture
+def watched_page(page):
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    return page
+
+
+def run_query(page, query: str) -> list[str]:
+    box = page.locator("input[data-md-component=search-query]")
+    box.click()
+    box.fill(query)
+    box.press("End")  # keyboard input of Arabic sends no keyup, which Material's search waits for
+    page.wait_for_selector(".md-search-result__item")
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+
+
+@pytest.mark.parametrize("path,lang", [("articles/black-forest-labs/", "ar"), ("en/articles/black-forest-labs/", "en")])
+def test_search_loads_nothing_until_opened_then_only_its_language(site, watched_page, path, lang):
+    page = watched_page
+    page.goto(site.base + path)
+    page.wait_for_load_state("networkidle")
+    assert search_requests(page) == [], "the search index and worker must wait until search is opened"
+
+    results = run_query(page, "Freiburg")
+    indexes = [url for url in search_requests(page) if "/search/search_index" in url]
+    assert indexes == [site.base + f"search/search_index.{lang}.json"]
+    in_english = [url.startswith(site.base + "en/") for url in results]
+    assert results and all(in_english) if lang == "en" else not any(in_english), results
+    assert page.console_errors == []
+
+
+def test_each_language_index_holds_its_own_pages(site):
+    folder = site.directory / "search"
+    assert sorted(p.name for p in folder.iterdir()) == ["search_index.ar.json", "search_index.en.json"]
+    arabic = json.loads((folder / "search_index.ar.json").read_text(encoding="utf-8"))["docs"]
+    english = json.loads((folder / "search_index.en.json").read_text(encoding="utf-8"))["docs"]
+    assert english and all(doc["location"].startswith("en/") for doc in english)
+    assert arabic and not any(doc["location"].startswith("en/") for doc in arabic)
+
+
+def test_a_result_link_highlights_the_query_on_arrival(site, watched_page):
+    page = watched_page
+    page.goto(site.base + "en/articles/black-forest-labs/?h=freiburg")
+    page.wait_for_selector("mark", timeout=10_000)
+    assert "freiburg" in page.locator("mark").first.inner_text().lower()
