@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Content, Page, load
+from .content import Content, Page, fingerprint, load
 from .render import Labels, page_rel, relative, url_of
 from .site import Site
 
@@ -11,8 +11,12 @@ _current: dict = {}
 
 
 def refresh(config) -> Content:
-    """Load the content afresh; the first hook of every build calls this."""
-    _current["content"] = load(Site.from_mkdocs(config))
+    """The content as the files are now; the first hook of every build calls this. Every
+    language's build does, and `mkdocs serve` after each edit: unchanged files are not read again."""
+    site = Site.from_mkdocs(config)
+    stamp = fingerprint(site)
+    if _current.get("fingerprint") != stamp:
+        _current["content"], _current["fingerprint"] = load(site), stamp
     return _current["content"]
 
 

@@ -58,7 +58,7 @@ class Page:
             return "article" if parts[0] == ARTICLES else "term"
         return "page"
 
-    @property
+    @cached_property
     def slug(self) -> str:
         return Path(self.rel).stem
 
@@ -171,17 +171,39 @@ class Content:
 
     @property
     def article_slugs(self) -> list[str]:
-        return [p.slug for p in self.pages_of(self.site.default_language, "article")]
+        return self.derived("article_slugs", lambda c: [p.slug for p in c.pages_of(c.site.default_language, "article")])
+
+
+def _page_files(site: Site):
+    """(language, path) of every Markdown page."""
+    for lang in site.languages:
+        for path in sorted((site.docs_dir / lang).rglob("*.md")):
+            yield lang, path
+
+
+def _data_files(site: Site) -> dict[str, Path]:
+    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels")}
 
 
 def load(site: Site) -> Content:
     content = Content(site=site)
-    for lang in site.languages:
-        for path in sorted((site.docs_dir / lang).rglob("*.md")):
-            page = parse_page(site, lang, path)
-            content.pages[(lang, page.rel)] = page
-    content.glossary = load_data(site.data_dir / "glossary.yml")
-    content.timeline = load_data(site.data_dir / "timeline.yml")
-    content.labels = load_data(site.data_dir / "labels.yml")
+    for lang, path in _page_files(site):
+        page = parse_page(site, lang, path)
+        content.pages[(lang, page.rel)] = page
+    for name, path in _data_files(site).items():
+        setattr(content, name, load_data(path))
     return content
+
+
+def fingerprint(site: Site) -> tuple:
+    """What `load` would read, by path, modification time and size: equal while nothing changed."""
+    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values())
+    stamps = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        stamps.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return site, tuple(stamps)
 

@@ -1,7 +1,8 @@
-"""Python-Markdown tree processors that the hooks add: term links and direction isolation.
+"""Python-Markdown tree processors that the hooks add: term links, direction isolation and
+focusable tables.
 
-Both rewrite runs of plain text into elements, in document order, leaving untouched the
-parts of the tree that `skip` names (headings, code, links…).
+The first two rewrite runs of plain text into elements, in document order, leaving untouched
+the parts of the tree that `skip` names (headings, code, links…).
 """
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from typing import Callable, Iterable
 from markdown import util
 from markdown.treeprocessors import Treeprocessor
 
+from .site import direction
 from .terms import TermMatcher
 
-Finder = Callable[[str], Iterable[tuple[int, int, object]]]
+# Given the texts of a tree in document order, the spans to replace in each: (start, end, payload).
+Finder = Callable[[list[str]], Iterable[Iterable[tuple[int, int, object]]]]
 Builder = Callable[[str, object], etree.Element]
 
 NEVER_TOUCH = {"code", "pre", "kbd", "samp", "script", "style", "math", "svg"}
@@ -23,18 +26,18 @@ PLACEHOLDER = re.compile(re.escape(util.HTML_PLACEHOLDER).replace("%s", r"\d+"))
 
 
 def rewrite_text(root: etree.Element, find: Finder, build: Builder, skip: Callable[[etree.Element], bool]) -> None:
-    """Replace each span that `find` reports in the text of `root` by the element `build` makes."""
+    """Replace each span that `find` reports in the texts of `root` by the element `build` makes."""
 
-    def outside_placeholders(text: str):
+    def outside_placeholders(text: str, spans):
         held = [m.span() for m in PLACEHOLDER.finditer(text)]
-        for start, end, payload in find(text):
+        for start, end, payload in spans:
             if not any(start < h_end and h_start < end for h_start, h_end in held):
                 yield start, end, payload
 
-    def pieces(text: str) -> tuple[str, list[etree.Element]]:
+    def pieces(text: str, spans) -> tuple[str, list[etree.Element]]:
         made: list[etree.Element] = []
         before, position = None, 0
-        for start, end, payload in outside_placeholders(text):
+        for start, end, payload in outside_placeholders(text, spans):
             chunk = text[position:start]
             if made:
                 made[-1].tail = chunk
@@ -46,23 +49,31 @@ def rewrite_text(root: etree.Element, find: Finder, build: Builder, skip: Callab
             made[-1].tail = text[position:]
         return (before if before is not None else text), made
 
+    # Where text is, in document order: (element, None) for its text, (parent, child) for the child's tail.
+    places: list[tuple[etree.Element, etree.Element | None]] = []
+
     def visit(element: etree.Element) -> None:
         if skip(element):
             return
-        children = list(element)
         if element.text:
-            element.text, made = pieces(element.text)
-            for i, new in enumerate(made):
-                element.insert(i, new)
-        for child in children:
+            places.append((element, None))
+        for child in element:
             visit(child)
             if child.tail:
-                child.tail, made = pieces(child.tail)
-                at = list(element).index(child)
-                for i, new in enumerate(made, start=1):
-                    element.insert(at + i, new)
+                places.append((element, child))
 
     visit(root)
+    texts = [element.text if child is None else child.tail for element, child in places]
+    for (element, child), text, spans in zip(places, texts, find(texts)):
+        if child is None:
+            element.text, made = pieces(text, spans)
+            for i, new in enumerate(made):
+                element.insert(i, new)
+        else:
+            child.tail, made = pieces(text, spans)
+            at = list(element).index(child)
+            for i, new in enumerate(made, start=1):
+                element.insert(at + i, new)
 
 
 class TermLinks(Treeprocessor):
@@ -77,13 +88,6 @@ class TermLinks(Treeprocessor):
         self.lang = lang
 
     def run(self, root: etree.Element) -> None:
-        linked: set[str] = set()
-
-        def find(text: str):
-            for start, end, term_id in self.matcher.first_mentions(text, skip=linked):
-                linked.add(term_id)
-                yield start, end, term_id
-
         def build(text: str, term_id) -> etree.Element:
             href, definition = self.targets[term_id]
             wrapper = etree.Element("span", {"class": "glossary-ref"})
@@ -102,13 +106,18 @@ class TermLinks(Treeprocessor):
             lang = element.get("lang")
             return element.tag in self.SKIP_TAGS or (lang is not None and lang != self.lang) or "no-terms" in element.get("class", "")
 
-        rewrite_text(root, find, build, skip)
+        rewrite_text(root, self.matcher.first_mentions_in_order, build, skip)
 
 
 # A run of Latin script inside Arabic text: letters, digits and the punctuation names carry
 # (FLUX.1, GPT-4o, Xpert.Digital, Black Forest Labs), ending on a letter or digit.
 LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f](?:[A-Za-z\u00c0-\u024f0-9.\-'’&/+ ]*[A-Za-z\u00c0-\u024f0-9])?")
 ARABIC_RUN = re.compile(r"[\u0600-\u06ff](?:[\u0600-\u06ff\u064b-\u065f\s]*[\u0600-\u06ff])?")
+
+
+def other_script(lang: str) -> tuple[str, str, re.Pattern]:
+    """Language, direction and runs of the other script in text of `lang`: Latin in Arabic, Arabic in English."""
+    return ("en", "ltr", LATIN_RUN) if direction(lang) == "rtl" else ("ar", "rtl", ARABIC_RUN)
 
 
 class DirectionIsolation(Treeprocessor):
@@ -120,9 +129,8 @@ class DirectionIsolation(Treeprocessor):
         self.lang, self.other_lang, self.other_dir, self.run_pattern = lang, other_lang, other_dir, run
 
     def run(self, root: etree.Element) -> None:
-        def find(text: str):
-            for m in self.run_pattern.finditer(text):
-                yield m.start(), m.end(), None
+        def find(texts: list[str]):
+            return [[(m.start(), m.end(), None) for m in self.run_pattern.finditer(text)] for text in texts]
 
         def build(text: str, _) -> etree.Element:
             span = etree.Element("span", {"lang": self.other_lang, "dir": self.other_dir})
@@ -133,3 +141,12 @@ class DirectionIsolation(Treeprocessor):
             return element.tag in NEVER_TOUCH or element.get("lang") is not None or element.get("dir") is not None
 
         rewrite_text(root, find, build, skip)
+
+
+class FocusableTables(Treeprocessor):
+    """Puts every table in the Tab order: on a phone a wide table scrolls inside its own box, and
+    a box scrolls from the keyboard only once it has the focus (WCAG 2.1.1)."""
+
+    def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            table.set("tabindex", "0")

@@ -8,10 +8,16 @@ reported as spans of the original text, so the caller can link them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
-_DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_DIACRITIC_CLASS = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_DIACRITICS = re.compile(f"[{_DIACRITIC_CLASS}]")
+_WITHOUT_DIACRITICS = re.compile(f"[^{_DIACRITIC_CLASS}]+")
+# Σ is folded here, because str.lower() would make a word-final Σ into ς: text is compared letter by letter.
+# (A chain of str.replace: str.translate looks every letter of Arabic text up in a dict, many times slower.)
+_LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "Σ": "σ"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 # Prefixes: a conjunction (و, ف), then a preposition (ب, ك, ل) and the article ال;
@@ -22,18 +28,22 @@ _SUFFIX_AR = r"(?:ات|ان|ين|ون|يه|ي|ها|هم|هما|ه)?"
 _SUFFIX_EN = r"(?:s|es|'s)?"
 # A one-word term drops its article before a possessive pronoun: «التقييم» → «تقييمها».
 _PRONOUN = r"(?:ها|هما|هم|ه)"
+# The most letters a prefix adds before a term's first word: و + ب + ال.
+_LONGEST_PREFIX = 4
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
     """Text in matching form, and for each of its characters the index it came from."""
+    # Run by run rather than letter by letter: the build normalises every paragraph of every article.
     out: list[str] = []
     where: list[int] = []
-    for i, char in enumerate(text):
-        if _DIACRITICS.match(char):
-            continue
-        out.append(char.translate(_LETTERS).lower())
-        where.append(i)
-    return "".join(out), where
+    for run in _WITHOUT_DIACRITICS.finditer(text):
+        out.append(run.group())
+        where.extend(range(run.start(), run.end()))
+    folded = "".join(out)
+    for letter, replacement in _LETTERS.items():
+        folded = folded.replace(letter, replacement)
+    return folded.lower(), where
 
 
 def _arabic_pattern(variant: str) -> str:
@@ -54,6 +64,43 @@ def _latin_pattern(variant: str) -> str:
     return r"\s+".join(re.escape(w) for w in normalise(variant)[0].split()) + _SUFFIX_EN
 
 
+def _head(variant: str) -> str:
+    """The variant's first word, normalised, without an Arabic article (which prefixes replace)."""
+    first = normalise(variant)[0].split()[0]
+    return first[2:] if _ARABIC.search(variant) and first.startswith("ال") else first
+
+
+class _Pattern(NamedTuple):
+    term_id: str
+    regex: re.Pattern
+    on_original: bool  # runs on the original text rather than the normalised one
+    heads: tuple[str, ...]  # every match is a word that starts with a prefix and then one of these
+
+    def finditer(self, haystack: str):
+        """The matches `regex.finditer` finds, tried only where one can start: at the start of a
+        word that has a head at most a prefix into it. Many times faster than trying every letter."""
+        starts = set()
+        for head in self.heads:
+            at = haystack.find(head)
+            while at != -1:
+                start = at
+                while start > 0 and _is_word_letter(haystack[start - 1]) and at - start < _LONGEST_PREFIX:
+                    start -= 1
+                if start == 0 or not _is_word_letter(haystack[start - 1]):
+                    starts.add(start)
+                at = haystack.find(head, at + 1)
+        position = 0
+        for start in sorted(starts):
+            if start >= position and (m := self.regex.match(haystack, start)):
+                yield m
+                position = m.end()
+
+
+def _is_word_letter(char: str) -> bool:
+    """What the patterns' \\w matches."""
+    return char.isalnum() or char == "_"
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
@@ -65,42 +112,42 @@ class TermMatcher:
     """Finds the terms of one language in text; longest and earliest match wins."""
 
     def __init__(self, terms: list[Term]):
-        # (term id, pattern, whether it runs on the original text rather than the normalised one)
-        self._patterns: list[tuple[str, re.Pattern, bool]] = []
+        self._patterns: list[_Pattern] = []
         for term in terms:
+            forms = [f for f in term.forms if f.strip()]
             alternatives = sorted(
-                (_arabic_pattern(f) if _ARABIC.search(f) else _latin_pattern(f) for f in term.forms if f.strip()),
+                (_arabic_pattern(f) if _ARABIC.search(f) else _latin_pattern(f) for f in forms),
                 key=len,
                 reverse=True,
             )
             pattern = r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
-            self._patterns.append((term.id, re.compile(pattern), False))
+            self._patterns.append(_Pattern(term.id, re.compile(pattern), False, tuple(_head(f) for f in forms)))
             if term.abbr:
                 # Abbreviations are matched as written (GPU, not "gpu"), on the original text.
-                self._patterns.append((term.id, re.compile(r"(?<!\w)" + re.escape(term.abbr) + r"s?(?!\w)"), True))
+                abbr = re.compile(r"(?<!\w)" + re.escape(term.abbr) + r"s?(?!\w)")
+                self._patterns.append(_Pattern(term.id, abbr, True, (term.abbr,)))
 
     def find(self, text: str, skip: set[str] | frozenset = frozenset()):
         """Yield (start, end, term_id) of each match in `text`, left to right, without overlaps."""
+        return _without_overlaps(self._matches(text, skip))
+
+    def _matches(self, text: str, skip: set[str] | frozenset) -> list[tuple[int, int, str]]:
+        """(start, end, term_id) of every match of the terms not in `skip`, overlapping or not."""
         norm, where = normalise(text)
-        candidates = []
-        for term_id, pattern, on_original in self._patterns:
-            if term_id in skip:
+        matches = []
+        for pattern in self._patterns:
+            if pattern.term_id in skip:
                 continue
-            haystack = text if on_original else norm
-            for m in pattern.finditer(haystack):
+            on_original, term_id = pattern.on_original, pattern.term_id
+            for m in pattern.finditer(text if on_original else norm):
                 if on_original:
                     start, end = m.start(), m.end()
                 else:
                     start, end = where[m.start()], where[m.end() - 1] + 1
                     while end < len(text) and _DIACRITICS.match(text[end]):
                         end += 1  # the last letter's short vowel belongs to the word
-                candidates.append((start, -(end - start), term_id, end))
-        candidates.sort()
-        position = 0
-        for start, _, term_id, end in candidates:
-            if start >= position:
-                yield start, end, term_id
-                position = end
+                matches.append((start, end, term_id))
+        return matches
 
     def first_mentions(self, text: str, skip: set[str] | frozenset = frozenset()):
         """Like `find`, but each term once: its first mention."""
@@ -109,6 +156,41 @@ class TermMatcher:
             if term_id not in seen:
                 seen.add(term_id)
                 yield start, end, term_id
+
+    def first_mentions_in_order(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """`first_mentions` of each text, read in order, each skipping the terms found in the ones
+        before: every term once. The texts are searched as one (a page's texts are many and short),
+        joined by a character no match can cross."""
+        offsets, length = [], 0
+        for text in texts:
+            offsets.append(length)
+            length += len(text) + len(_APART)
+        by_text: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        for match in self._matches(_APART.join(texts), frozenset()):
+            by_text[bisect_right(offsets, match[0]) - 1].append(match)
+        found, linked = [], set()
+        for offset, matches in zip(offsets, by_text):
+            mentions = []
+            candidates = [m for m in matches if m[2] not in linked]
+            for start, end, term_id in _without_overlaps(candidates):
+                if term_id not in linked:
+                    linked.add(term_id)
+                    mentions.append((start - offset, end - offset, term_id))
+            found.append(mentions)
+        return found
+
+
+# Between texts searched as one: no pattern matches it (not a letter, not white space).
+_APART = "\x00"
+
+
+def _without_overlaps(matches: list[tuple[int, int, str]]):
+    """The matches that do not overlap, left to right; of those that start together, the longest."""
+    position = 0
+    for start, _, term_id, end in sorted((start, start - end, term_id, end) for start, end, term_id in matches):
+        if start >= position:
+            yield start, end, term_id
+            position = end
 
 
 def matcher_for(glossary: list[dict], lang: str) -> TermMatcher:

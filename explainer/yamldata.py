@@ -23,18 +23,7 @@ class LineList(list):
     item_lines: list
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-# Keep dates as the strings the author typed: precision matters and is checked separately.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -50,15 +39,32 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(item, deep=True) for item in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [item.start_mark.line + 1 for item in node.value]
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+def _line_keeping(base: type) -> type:
+    """A safe loader that builds LineDict and LineList, and keeps dates as the strings the
+    author typed (precision matters and is checked separately)."""
+
+    class Loader(base):
+        yaml_implicit_resolvers = {
+            first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+    return Loader
+
+
+# libyaml parses several times faster (the build loads every page's front matter); the pure
+# Python parser decides whenever libyaml refuses a text, so error messages are always its own.
+_Loader = _line_keeping(yaml.SafeLoader)
+_FastLoader = _line_keeping(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 class YamlError(ValueError):
@@ -72,14 +78,21 @@ class YamlError(ValueError):
 def load(text: str, first_line: int = 1):
     """Parse YAML text whose first line is line `first_line` of its file."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        data = _load_pure(text, first_line)
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _load_pure(text: str, first_line: int):
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = (mark.line if mark else 0) + first_line
         raise YamlError(f"{err.problem or err}", line) from None
-    if first_line != 1:
-        _shift(data, first_line - 1)
-    return data
 
 
 def _shift(data, offset: int) -> None:

@@ -58,6 +58,22 @@ def test_first_mentions_gives_each_term_once():
     assert [(t, text[s:e]) for s, e, t in ARABIC.first_mentions(text)] == [("inference", "الاستدلال"), ("gpu", "GPU")]
 
 
+def test_first_mentions_in_order_reads_the_texts_of_a_page_in_turn():
+    model = Term("model", ("النموذج",))
+    matcher = TermMatcher([model, LLM, INFERENCE])
+    texts = ["النموذج اللغوي الكبير", "ثم النموذج اللغوي الكبير", "", "والاستدلال والنموذج"]
+    found = matcher.first_mentions_in_order(texts)
+    assert [[(t, text[s:e]) for s, e, t in spans] for text, spans in zip(texts, found)] == [
+        [("llm", "النموذج اللغوي الكبير")],
+        # The longer term, already linked, no longer hides the shorter one inside it.
+        [("model", "النموذج")],
+        [],
+        [("inference", "والاستدلال")],
+    ]
+    # No match runs from one text into the next.
+    assert matcher.first_mentions_in_order(["قال النموذج اللغوي", "الكبير"]) == [[(4, 11, "model")], []]
+
+
 def render(md_text: str) -> str:
     targets = {t.id: (f"../glossary/{t.id}.md", f"definition of {t.id}") for t in (INFERENCE, OPEN_WEIGHTS, GPU, LLM)}
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from explainer import build, stories
-from explainer.glossary import terms_used
 from explainer.render import render
 from explainer.site import direction
 
@@ -80,7 +79,7 @@ def on_page_markdown(markdown, page, config, files):
     tail = ""
     if events:
         tail += f"\n\n## {t('article.events')} {{#events}}\n\n" + part("events", events=events, timeline_url=timeline_url)
-    related_slugs = stories.related(content, source_page.slug, terms_used(content))
+    related_slugs = stories.related(content, source_page.slug)
     if related_slugs:
         related = []
         for slug in related_slugs:

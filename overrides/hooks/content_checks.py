@@ -10,8 +10,7 @@ from explainer import build, checks
 
 @event_priority(100)  # before any hook that renders content
 def on_pre_build(config):
-    content = build.refresh(config)
-    problems = checks.check(content)
+    problems = build.refresh(config).derived("problems", checks.check)
     if problems:
         lines = "\n".join(str(p) for p in problems)
         raise PluginError(f"the content has {len(problems)} problem(s); run 'make check' for the same list:\n{lines}")

@@ -1,0 +1,328 @@
+"""`make bench`: how long the project's build takes, and how much memory, against a stock
+Material + i18n build of the same Markdown, on the real site and on larger synthetic ones.
+
+A synthetic site is a copy of the project (mkdocs.yml, overrides/, data/, docs/) whose real
+articles are cloned under new slugs, each clone with its own copies of its original's timeline
+events, so that it passes the project's checks and builds strictly. The stock configuration is
+the project's without what needs the project's code: its hooks, its theme overrides and its own
+CSS and JavaScript.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import content as content_module
+from .content import ARTICLES
+from .site import Site
+
+PROJECT_PARTS = ("mkdocs.yml", "overrides", "data", "docs")
+PROJECT_CONFIG = "mkdocs.yml"
+STOCK_CONFIG = "mkdocs.stock.yml"
+VARIANTS = {"stock": STOCK_CONFIG, "project": PROJECT_CONFIG}
+TARGET_RATIO = 1.25
+# Medians of three builds on a shared machine still move by several percent.
+GROWTH_TOLERANCE = 1.10
+
+
+# ---------------------------------------------------------------- synthetic sites
+
+
+def copy_project(root: Path, dest: Path) -> Path:
+    """The parts of the project a build reads, copied into `dest`."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def add_articles(site_root: Path, total: int) -> list[str]:
+    """Clone the site's articles (every language, and their timeline events) under new slugs
+    until each language has `total` articles; returns the new slugs."""
+    site = Site.load(site_root / PROJECT_CONFIG)
+    originals = content_module.load(site).article_slugs
+    if total < len(originals):
+        raise ValueError(f"the site already has {len(originals)} articles per language, more than {total}")
+    timeline_path = site.data_dir / "timeline.yml"
+    events = yaml.safe_load(timeline_path.read_text(encoding="utf-8")) or []
+    added, added_events = [], []
+    for n in range(total - len(originals)):
+        original = originals[n % len(originals)]
+        slug = f"{original}-copy-{n // len(originals) + 2}"
+        for lang in site.languages:
+            folder = site.docs_dir / lang / ARTICLES
+            shutil.copyfile(folder / f"{original}.md", folder / f"{slug}.md")
+        added_events += [
+            {**event, "id": f"{slug}-{event['id']}", "articles": [slug]}
+            for event in events
+            if original in event.get("articles", [])
+        ]
+        added.append(slug)
+    if added_events:
+        with timeline_path.open("a", encoding="utf-8") as timeline:
+            timeline.write("\n" + yaml.safe_dump(added_events, allow_unicode=True, sort_keys=False, width=1000))
+    return added
+
+
+class _Tagged:
+    """A YAML value with a tag PyYAML's safe loader does not build (!ENV, !!python/…), kept as written."""
+
+    def __init__(self, tag: str, value):
+        self.tag, self.value = tag, value
+
+
+class _KeepTagsLoader(yaml.SafeLoader):
+    pass
+
+
+class _KeepTagsDumper(yaml.SafeDumper):
+    pass
+
+
+def _load_tagged(loader: yaml.SafeLoader, _suffix: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    if isinstance(node, yaml.MappingNode):
+        return _Tagged(node.tag, loader.construct_mapping(node, deep=True))
+    return _Tagged(node.tag, loader.construct_scalar(node))
+
+
+def _dump_tagged(dumper: yaml.SafeDumper, value: _Tagged) -> yaml.Node:
+    if isinstance(value.value, list):
+        return dumper.represent_sequence(value.tag, value.value)
+    if isinstance(value.value, dict):
+        return dumper.represent_mapping(value.tag, value.value)
+    return dumper.represent_scalar(value.tag, value.value)
+
+
+_KeepTagsLoader.add_multi_constructor("", _load_tagged)
+_KeepTagsDumper.add_representer(_Tagged, _dump_tagged)
+
+
+def stock_config(project_config: str) -> str:
+    """The project's mkdocs.yml without what needs the project's code: hooks, theme overrides
+    (overrides/main.html calls the hooks' helpers) and the site's own CSS and JavaScript."""
+    config = yaml.load(project_config, Loader=_KeepTagsLoader)
+    for key in ("hooks", "extra_css", "extra_javascript"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    return yaml.dump(config, Dumper=_KeepTagsDumper, allow_unicode=True, sort_keys=False)
+
+
+def synthetic_site(root: Path, dest: Path, articles: int | None = None) -> Path:
+    """A copy of the project in `dest` with `articles` articles per language (None: the real
+    ones only), and its stock configuration beside its mkdocs.yml."""
+    copy_project(root, dest)
+    if articles is not None:
+        add_articles(dest, articles)
+    (dest / STOCK_CONFIG).write_text(stock_config((dest / PROJECT_CONFIG).read_text(encoding="utf-8")), encoding="utf-8")
+    return dest
+
+
+def counts(site_root: Path) -> tuple[int, int]:
+    """(articles per language, Markdown pages of every language: what both configurations render)."""
+    loaded = content_module.load(Site.load(site_root / PROJECT_CONFIG))
+    return len(loaded.article_slugs), len(loaded.pages)
+
+
+# ---------------------------------------------------------------- measuring
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+@dataclass
+class Build:
+    seconds: float  # wall time
+    cpu_seconds: float  # user + system time of the build process (less moved by other work)
+    peak_kib: int  # the build process's peak resident memory
+    search_files: dict[str, tuple[int, int]]  # file under search/ -> (bytes, gzip bytes)
+
+
+def build_command(config_name: str, out: Path) -> list[str]:
+    """A strict build (never -q: it hides what strict mode counts) in a fresh interpreter."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config_name, "--site-dir", str(out)]
+
+
+def search_files(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Every file under the built search/ folder: its size, raw and gzipped (as Pages serves it)."""
+    sizes = {}
+    for path in sorted((site_dir / "search").rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            sizes[path.relative_to(site_dir).as_posix()] = (len(data), len(gzip.compress(data, mtime=0)))
+    return sizes
+
+
+def measure_build(site_root: Path, config_name: str, out: Path) -> Build:
+    """Build once in a child process: its wall time and, from wait4, its CPU time and peak memory."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(build_command(config_name, out), cwd=site_root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+        if child.returncode != 0:
+            log.seek(0)
+            raise BuildFailed(f"{config_name} in {site_root} failed:\n{log.read().decode(errors='replace')}")
+    return Build(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, search_files(out))
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass
+class Variant:
+    """The repeated builds of one configuration of one site, summarised by their medians."""
+
+    builds: list[Build]
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(b.seconds for b in self.builds)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(b.cpu_seconds for b in self.builds)
+
+    @property
+    def peak_mib(self) -> float:
+        return statistics.median(b.peak_kib for b in self.builds) / 1024
+
+    @property
+    def search_files(self) -> dict[str, tuple[int, int]]:
+        return self.builds[-1].search_files  # the same in every build
+
+    @property
+    def search_bytes(self) -> tuple[int, int]:
+        """(raw, gzip) bytes of the whole search/ folder."""
+        files = self.search_files.values()
+        return sum(raw for raw, _ in files), sum(zipped for _, zipped in files)
+
+
+@dataclass
+class Size:
+    label: str  # "real" or "synthetic"
+    articles: int  # per language
+    pages: int  # Markdown pages, every language
+    variants: dict[str, Variant] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.variants["project"].seconds / self.variants["stock"].seconds
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.variants["project"].cpu_seconds / self.variants["stock"].cpu_seconds
+
+    def per_page_ms(self, variant: str) -> float:
+        return self.variants[variant].seconds / self.pages * 1000
+
+
+def measure_size(site_root: Path, label: str, repeat: int, out_root: Path, report=lambda line: None) -> Size:
+    """Each variant built `repeat` times, taking turns, so that load from other work falls on both."""
+    size = Size(label, *counts(site_root), {name: Variant([]) for name in VARIANTS})
+    for run in range(1, repeat + 1):
+        for name, config_name in VARIANTS.items():
+            build = measure_build(site_root, config_name, out_root / name)
+            size.variants[name].builds.append(build)
+            report(f"{size.articles} articles/language, {name} build {run}/{repeat}: {build.seconds:.2f} s")
+    return size
+
+
+def cpu_per_added_article_ms(smaller: Size, larger: Size, variant: str) -> float:
+    """The CPU time each article adds to the build, from the smaller site to the larger. (CPU, not
+    wall time: sizes are built minutes apart, and other work on the machine changes in between.)"""
+    added = larger.variants[variant].cpu_seconds - smaller.variants[variant].cpu_seconds
+    return added / (larger.articles - smaller.articles) * 1000
+
+
+def format_table(sizes: list[Size]) -> str:
+    header = ("articles/lang", "pages", "stock s", "project s", "ratio", "CPU ratio", "peak MiB stock/project",
+              "search KiB raw/gzip: stock", "project")
+    rows = [header]
+    for size in sizes:
+        stock, project = size.variants["stock"], size.variants["project"]
+        (stock_raw, stock_gz), (project_raw, project_gz) = stock.search_bytes, project.search_bytes
+        rows.append((
+            f"{size.articles} ({size.label})" if size.label == "real" else str(size.articles),
+            str(size.pages),
+            f"{stock.seconds:.2f}",
+            f"{project.seconds:.2f}",
+            f"{size.ratio:.2f}×",
+            f"{size.cpu_ratio:.2f}×",
+            f"{stock.peak_mib:.0f} / {project.peak_mib:.0f}",
+            f"{stock_raw / 1024:.0f} / {stock_gz / 1024:.0f}",
+            f"{project_raw / 1024:.0f} / {project_gz / 1024:.0f}",
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def verdicts(sizes: list[Size]) -> tuple[list[str], bool]:
+    """Lines on the targets, and whether both are met: the project's build within TARGET_RATIO of
+    stock at every size, and growing no worse than linearly with the articles: the CPU time an
+    article adds between the two largest sizes no more than between the two before (per page,
+    time rises anyway: the larger the site, the more of its pages are long articles)."""
+    worst = max(sizes, key=lambda s: s.ratio)
+    ratio_met = worst.ratio <= TARGET_RATIO
+    lines = [f"project within {TARGET_RATIO}× of stock at every size: {'yes' if ratio_met else 'NO'}"
+             f" (highest {worst.ratio:.2f}× at {worst.articles} articles/language)"]
+    growth_met = True
+    for variant in VARIANTS:
+        line = f"{variant}: time per page " + " → ".join(f"{size.per_page_ms(variant):.1f}" for size in sizes) + " ms"
+        if len(sizes) >= 3:
+            first, middle, last = sizes[-3:]
+            before = cpu_per_added_article_ms(first, middle, variant)
+            after = cpu_per_added_article_ms(middle, last, variant)
+            linear = after <= before * GROWTH_TOLERANCE
+            if variant == "project":
+                growth_met = linear
+            line += (f"; each added article costs {before:.1f} ms of CPU ({first.articles} → {middle.articles}), "
+                     f"then {after:.1f} ms ({middle.articles} → {last.articles}): ×{after / before:.2f}, "
+                     f"{'linear or better' if linear else 'WORSE than linear'}")
+        lines.append(line)
+    return lines, ratio_met and growth_met
+
+
+def figures(sizes: list[Size]) -> dict:
+    """Everything measured, for JSON: each build of each size and variant, and the medians."""
+    return {
+        "target_ratio": TARGET_RATIO,
+        "sizes": [
+            {
+                "label": size.label, "articles_per_language": size.articles, "pages": size.pages,
+                "ratio": size.ratio, "cpu_ratio": size.cpu_ratio,
+                "variants": {
+                    name: {
+                        "median_seconds": variant.seconds, "median_cpu_seconds": variant.cpu_seconds,
+                        "median_peak_mib": variant.peak_mib,
+                        "builds": [{"seconds": b.seconds, "cpu_seconds": b.cpu_seconds, "peak_kib": b.peak_kib}
+                                   for b in variant.builds],
+                        "search_files": {path: {"bytes": raw, "gzip_bytes": zipped}
+                                         for path, (raw, zipped) in variant.search_files.items()},
+                    }
+                    for name, variant in size.variants.items()
+                },
+            }
+            for size in sizes
+        ],
+    }
