@@ -6,13 +6,15 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps browser clean new-article new-term new-event
+.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
 	@echo "make build        build the site into site/ (SITE_URL=… for another address)"
 	@echo "make check        check the content (SOURCES=DIR also looks for text copied from the sources)"
 	@echo "make test         install what the tests need and run them all"
+	@echo "make audit        Lighthouse (mobile, 3 runs) on each page type in both languages: scores, speed, bytes"
+	@echo "make bench        build time and memory against stock Material + i18n: the real site, 50 and 200 articles"
 	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=…   scaffold new content"
 	@echo "make clean        remove build output and the virtual environment"
 
@@ -61,6 +63,14 @@ test-deps: $(BIN)/.installed-test browser node_modules/.installed
 test: test-deps
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
 	$(BIN)/python -m pytest
+
+# Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.
+audit: $(BIN)/.installed browser node_modules/.installed
+	$(BIN)/python scripts/audit.py
+
+# Synthetic sites are made in a temporary folder; the figures go to test-artifacts/bench.json.
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site test-artifacts $(VENV) node_modules *.egg-info

@@ -2,25 +2,19 @@
 sub-path), served over HTTP the way GitHub Pages serves it, and Debian's Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
+from explainer.chromium import CHROMIUM, CHROMIUM_ARGS
+from explainer.serve import SiteServer
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 def free_port() -> int:
@@ -38,47 +32,6 @@ def build_site(site_url: str, out: Path) -> Path:
     )
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return out
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site under `prefix`, with its 404.html for missing paths, as GitHub Pages does."""
-
-    prefix = "/"
-
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def translate_path(self, path):
-        clean = path.split("?", 1)[0].split("#", 1)[0]
-        if not clean.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_prefix__")
-        return super().translate_path("/" + clean[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.exists():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
-
-
-class SiteServer:
-    def __init__(self, directory: Path, prefix: str, port: int):
-        handler = type("Handler", (_Handler,), {"prefix": prefix})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
-        self.base = f"http://127.0.0.1:{port}{prefix}"
-        self.directory = directory
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def _built_and_served(tmp_path_factory, prefix: str):
