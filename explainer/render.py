@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from markupsafe import Markup
 
 from .content import INDEX, Content
 from .dates import precision_of
-from .site import direction
+from .markup import other_script
 
 
 def page_rel(src_uri: str, languages: tuple[str, ...]) -> tuple[str, str]:
@@ -65,17 +64,21 @@ class Labels:
         return f"{int(parts[2])} {month} {parts[0]}"
 
 
-_LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
 def isolate(text: str, lang: str) -> Markup:
-    """Text of the other script wrapped with its language and direction (as the Markdown pages get)."""
-    if direction(lang) == "rtl" and _LATIN.search(text) and not _ARABIC.search(text):
-        return Markup('<span lang="en" dir="ltr">{}</span>').format(text)
-    if direction(lang) == "ltr" and _ARABIC.search(text):
-        return Markup('<span lang="ar" dir="rtl">{}</span>').format(text)
-    return Markup.escape(text)
+    """Text for a page in `lang`, each run of the other script marked with its language and
+    direction (as DirectionIsolation marks the Markdown); text with no letters outside such runs
+    ("Black Forest Labs.", "Mistral AI, ASML") is marked whole, its punctuation with it."""
+    other_lang, other_dir, run = other_script(lang)
+    text = str(text)
+    mark = Markup('<span lang="{}" dir="{}">{}</span>').format
+    runs = list(run.finditer(text))
+    if runs and not any(c.isalpha() for c in run.sub("", text)):
+        return mark(other_lang, other_dir, text)
+    parts, position = [], 0
+    for found in runs:
+        parts += [Markup.escape(text[position:found.start()]), mark(other_lang, other_dir, found.group())]
+        position = found.end()
+    return Markup("").join(parts + [Markup.escape(text[position:])])
 
 
 @lru_cache(maxsize=None)
@@ -102,10 +105,15 @@ def render_markdown_safe(html: str) -> str:
     return "\n".join(line for line in html.split("\n") if line.strip())
 
 
+def marker(name: str) -> str:
+    """Where a stub page wants a generated part: `<!-- generated:NAME -->`."""
+    return f"<!-- generated:{name} -->"
+
+
 def replace_marker(markdown: str, name: str, generated: str) -> str:
-    """Put generated Markdown/HTML where a stub page says `<!-- generated:NAME -->`."""
-    return markdown.replace(f"<!-- generated:{name} -->", generated)
+    """Put generated Markdown/HTML where a stub page has the marker `name`."""
+    return markdown.replace(marker(name), generated)
 
 
 def has_marker(markdown: str, name: str) -> bool:
-    return f"<!-- generated:{name} -->" in markdown
+    return marker(name) in markdown

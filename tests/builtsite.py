@@ -35,6 +35,10 @@ class BuiltSite:
         first = path.relative_to(self.dir).parts[0]
         return first if first in self.languages[1:] else self.languages[0]
 
+    def address(self, path: Path) -> str:
+        """Where a built file is served: <dir>/en/about/index.html -> <base>en/about/."""
+        return self.base + path.relative_to(self.dir).as_posix().removesuffix("index.html")
+
     def parse(self, rel: str):
         return lxml.html.parse(str(self.dir / rel)).getroot()
 

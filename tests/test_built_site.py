@@ -1,9 +1,10 @@
-"""The built site, read with an HTML parser: languages and directions, alternates, no other
+"""The built site, read with an HTML parser: languages and directions (of the page and of each
+passage), alternates, description, canonical address, Open Graph and structured data, no other
 hosts, the 404 pages, the sitemap, and every generated part of articles, glossary and timeline."""
 from __future__ import annotations
 
+import json
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import lxml.etree
@@ -13,6 +14,7 @@ from builtsite import BuiltSite
 from explainer import stories
 from explainer.checks import ARTICLE_SECTIONS
 from explainer.glossary import sort_key, terms_used
+from explainer.site import direction
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +31,93 @@ def test_every_page_declares_its_language_and_direction(built):
         expected = (lang, "rtl" if lang == "ar" else "ltr")
         assert (root.get("lang"), root.get("dir")) == expected, path
         assert root.find("body").get("dir") == expected[1], path
+
+
+# Letters of each script; digits and punctuation belong to neither.
+LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
+# Code is not written in a human language; scripts and styles are not shown.
+NOT_PASSAGES = {"script", "style", "code", "pre"}
+
+
+def text_runs(element):
+    """(text, the element it is in) for each run of text under `element`, outside NOT_PASSAGES."""
+    if not isinstance(element.tag, str) or element.tag in NOT_PASSAGES:
+        return
+    if element.text:
+        yield element.text, element
+    for child in element:
+        yield from text_runs(child)
+        if child.tail:
+            yield child.tail, element
+
+
+def declared_language(element) -> str:
+    return next((e.get("lang") for e in (element, *element.iterancestors()) if e.get("lang") is not None), "")
+
+
+def test_every_passage_in_the_other_script_declares_its_language(built):
+    """Screen readers pick a voice by `lang`: on an Arabic page each text run with Latin letters is
+    inside an element whose language is written left to right, on an English page each run with
+    Arabic letters inside one written right to left (lang="ar"). All of <body>, theme and content
+    alike. Not checked, and why: attribute values (aria-label, title, placeholder) cannot mark a
+    language inside themselves; <head> holds no passage of the page (its title is the <h1>'s)."""
+    problems = []
+    for path in built.html_files():
+        lang = built.lang_of(path)
+        other_letters = LATIN_LETTER if direction(lang) == "rtl" else ARABIC_LETTER
+        body = built.parse(str(path.relative_to(built.dir))).find("body")
+        for text, owner in text_runs(body):
+            if other_letters.search(text) and direction(declared_language(owner)) == direction(lang):
+                where = f"{path.relative_to(built.dir)}: <{owner.tag} class={owner.get('class')!r}>"
+                problems.append(f"{where} {' '.join(text.split())!r}")
+    assert not problems, f"{len(problems)} passages without their language:\n" + "\n".join(problems[:50])
+
+
+def test_every_page_has_a_description_canonical_address_and_open_graph_in_its_language(built):
+    """Search engines and link previews read these. A 404 page has no canonical address or og:url:
+    it answers for every missing address, and none of them is its own."""
+    locales = {"ar": "ar_AR", "en": "en_GB"}
+    for path in built.html_files():
+        lang, head = built.lang_of(path), built.parse(str(path.relative_to(built.dir))).find("head")
+        meta = {m.get("name") or m.get("property"): m.get("content") for m in head.iterfind("meta")}
+        for key in ("description", "og:title", "og:description", "og:site_name"):
+            text = meta.get(key) or ""
+            in_arabic = bool(ARABIC_LETTER.search(text))
+            assert text.strip() and in_arabic == (lang == "ar"), (path, key, text)
+        assert meta.get("og:locale") == locales[lang], path
+        assert meta.get("og:description") == meta["description"], path
+        canonical = [link.get("href") for link in head.iterfind("link[@rel='canonical']")]
+        if path.name == "404.html":
+            assert canonical == [] and "og:url" not in meta, path
+        else:
+            assert canonical == [built.address(path)] == [meta.get("og:url")], path
+
+
+def test_article_pages_describe_themselves_and_their_source_as_schema_org_articles(built):
+    """Structured data: this page as an Article in its language, based on the source article with
+    the source's publisher, author, date and language; other pages have none."""
+    articles = {built.dir / built.prefix(lang) / "articles" / slug / "index.html": (slug, lang)
+                for slug in built.content.article_slugs for lang in built.languages}
+    for path in built.html_files():
+        root = built.parse(str(path.relative_to(built.dir)))
+        scripts = root.findall(".//head/script[@type='application/ld+json']")
+        if path not in articles:
+            assert scripts == [], path
+            continue
+        slug, lang = articles[path]
+        assert len(scripts) == 1, path
+        data = json.loads(scripts[0].text)
+        source = built.content.article_meta(slug)["source"]
+        assert data["@context"] == "https://schema.org" and data["@type"] == "Article", path
+        title = root.find(".//h1").text_content()
+        assert (data["inLanguage"], data["url"], data["headline"]) == (lang, built.address(path), title), path
+        assert data["publisher"]["name"] and data["description"], path
+        based_on = data["isBasedOn"]
+        assert based_on["@type"] == "Article", path
+        assert (based_on["inLanguage"], based_on["datePublished"]) == (source["language"], source["date"]), path
+        assert based_on.get("publisher", {}).get("name", "not stated") == source["publisher"], path
+        assert based_on.get("author", {}).get("name", "not stated") == source["author"], path
 
 
 def test_every_page_has_absolute_alternates_for_each_language_and_x_default(built):
@@ -134,7 +223,7 @@ def test_articles_index_lists_every_article_once_newest_first(built):
     for lang in built.languages:
         for page in ("articles/", ""):
             cards = built.page(lang, page).findall(".//ul[@class='article-cards']/li")
-            hrefs = [c.find(".//h3/a").get("href") for c in cards]
+            hrefs = [c.find(".//*[@class='card-title']/a").get("href") for c in cards]
             slugs = [h.rstrip("/").split("/")[-1] for h in hrefs]
             assert slugs == stories.by_date(built.content), (lang, page)
 
