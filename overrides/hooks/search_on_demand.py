@@ -1,6 +1,6 @@
 """Search costs a reader nothing until they open it. Material fetches the whole index (every
 language's pages) and starts its search worker as soon as any page loads: on a phone that was
-most of a page's weight. This hook splits the index into one file per language; search_on_demand.js,
+most of a page's weight. This hook splits the index into one file per language; material_requests.js,
 inlined in each page by main.html before Material's bundle, holds back the index request, and the
 worker, until the reader opens search (or arrives from a result with ?h= to highlight), and asks
 for the page language's file."""
@@ -15,7 +15,7 @@ INDEX = "search/search_index.json"
 
 
 def index_name(lang: str) -> str:
-    """Where a language's index is written; search_on_demand.js asks for the same name."""
+    """Where a language's index is written; material_requests.js asks for the same name."""
     return f"search/search_index.{lang}.json"
 
 

@@ -85,7 +85,6 @@
       save(state);
       apply(state);
     });
-    panel.hidden = false;
     apply(current());
   }
 

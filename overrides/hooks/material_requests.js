@@ -1,7 +1,13 @@
-/* Search waits until the reader opens it, then loads only this language's index: search_on_demand.py says why. */
+/* Inlined by main.html before Material's bundle, which it changes in three requests.
+   1. Search: the bundle asks for the whole index and starts its worker as soon as a page loads;
+      both now wait until the reader opens search (or arrives from a result, ?h=), and the index
+      asked for is the page language's (search_on_demand.py writes one per language).
+   2. Sitemaps: the bundle fetches sitemap.xml beside every hreflang alternate, to map pages
+      between versions of a site; this site's language links already lead to the same page,
+      so those requests are not sent. */
 (function () {
   var lang = document.documentElement.lang;
-  var opened = new Promise(function (resolve) {
+  var searchOpened = new Promise(function (resolve) {
     if (new URLSearchParams(location.search).has("h")) return resolve();
     document.addEventListener("change", function (event) {
       if (event.target.matches("[data-md-toggle=search]")) resolve();
@@ -16,13 +22,15 @@
   XMLHttpRequest.prototype.open = function (method, url) {
     var args = Array.prototype.slice.call(arguments);
     this.searchIndex = /\/search\/search_index\.json$/.test(url);
+    this.sitemap = /\/sitemap\.xml$/.test(url);
     if (this.searchIndex) args[1] = String(url).replace(/\.json$/, "." + lang + ".json");
     return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (request.sitemap) return request.dispatchEvent(new ProgressEvent("abort"));
     if (!request.searchIndex) return send.apply(request, args);
-    opened.then(function () { send.apply(request, args); });
+    searchOpened.then(function () { send.apply(request, args); });
   };
 
   /* Material only posts messages to its worker: a stand-in starts it at the first (the index). */

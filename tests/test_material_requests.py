@@ -1,8 +1,10 @@
-"""Search in Chromium: it costs nothing until opened, then loads only the page language's index."""
+"""What Material's bundle asks for, as material_requests.js changes it, in Chromium: search costs
+nothing until opened, then loads only the page language's index; no sitemap is fetched."""
 from __future__ import annotations
 
 import json
 
+import lxml.html
 import pytest
 
 
@@ -41,6 +43,21 @@ def test_search_loads_nothing_until_opened_then_only_its_language(site, watched_
     assert page.console_errors == []
 
 
+@pytest.mark.parametrize("path", ["", "articles/mistral-sovereignty/", "en/glossary/gpai/"])
+def test_no_sitemap_is_fetched_and_the_language_control_still_leads_to_the_same_page(site, watched_page, path):
+    page = watched_page
+    page.goto(site.base + path)
+    page.wait_for_load_state("networkidle")
+    assert [url for url in page.requests_seen if url.endswith("sitemap.xml")] == []
+    other = "en" if not path.startswith("en/") else "ar"
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang={other}]")
+    page.wait_for_load_state()
+    expected = site.base + ("en/" + path if other == "en" else path.removeprefix("en/"))
+    assert page.url == expected
+    assert page.console_errors == []
+
+
 def test_each_language_index_holds_its_own_pages(site):
     folder = site.directory / "search"
     assert sorted(p.name for p in folder.iterdir()) == ["search_index.ar.json", "search_index.en.json"]
@@ -48,6 +65,16 @@ def test_each_language_index_holds_its_own_pages(site):
     english = json.loads((folder / "search_index.en.json").read_text(encoding="utf-8"))["docs"]
     assert english and all(doc["location"].startswith("en/") for doc in english)
     assert arabic and not any(doc["location"].startswith("en/") for doc in arabic)
+
+
+def test_glossary_tooltips_are_not_indexed_with_the_articles_that_link_them(site):
+    page = lxml.html.parse(str(site.directory / "articles" / "black-forest-labs" / "index.html"))
+    definitions = [tip.text_content().strip() for tip in page.xpath("//*[@role='tooltip']")]
+    assert len(definitions) > 5
+    docs = json.loads((site.directory / "search" / "search_index.ar.json").read_text(encoding="utf-8"))["docs"]
+    article_text = " ".join(doc["text"] for doc in docs if doc["location"].startswith("articles/black-forest-labs/"))
+    assert "فرايبورغ" in article_text
+    assert [d for d in definitions if d in article_text] == []
 
 
 def test_a_result_link_highlights_the_query_on_arrival(site, watched_page):

@@ -1,0 +1,33 @@
+"""Two clean builds of one commit are identical, file for file, whatever day they run."""
+from __future__ import annotations
+
+import datetime
+import filecmp
+import os
+import subprocess
+
+import lxml.etree
+
+from conftest import ROOT, build_site
+
+
+def differing_files(left, right) -> list[str]:
+    comparison = filecmp.dircmp(left, right)
+    found = [f"{comparison.left}: {name}" for name in comparison.left_only + comparison.right_only + comparison.diff_files]
+    for sub in comparison.subdirs.values():
+        found += differing_files(sub.left, sub.right)
+    return found
+
+
+def test_two_builds_of_one_commit_are_identical(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = build_site("https://example.org/ai-race/", tmp_path / "first")
+    second = build_site("https://example.org/ai-race/", tmp_path / "second")
+    filecmp.clear_cache()
+    assert differing_files(first, second) == []
+
+    # The one date a build writes is the last commit's, not the clock's.
+    epoch = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout)
+    committed = datetime.datetime.fromtimestamp(epoch, datetime.timezone.utc).date().isoformat()
+    sitemap = lxml.etree.parse(str(first / "sitemap.xml"))
+    assert set(sitemap.xpath("//*[local-name()='lastmod']/text()")) == {committed}
