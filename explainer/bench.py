@@ -14,7 +14,6 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ import yaml
 from . import content as content_module
 from .content import ARTICLES
 from .site import Site
+from .sitebuild import build_command, build_env
 
 PROJECT_PARTS = ("mkdocs.yml", "overrides", "data", "docs")
 PROJECT_CONFIG = "mkdocs.yml"
@@ -154,11 +154,6 @@ class Build:
     search_files: dict[str, tuple[int, int]]  # file under search/ -> (bytes, gzip bytes)
 
 
-def build_command(config_name: str, out: Path) -> list[str]:
-    """A strict build (never -q: it hides what strict mode counts) in a fresh interpreter."""
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", config_name, "--site-dir", str(out)]
-
-
 def search_files(site_dir: Path) -> dict[str, tuple[int, int]]:
     """Every file under the built search/ folder: its size, raw and gzipped (as Pages serves it)."""
     sizes = {}
@@ -171,10 +166,9 @@ def search_files(site_dir: Path) -> dict[str, tuple[int, int]]:
 
 def measure_build(site_root: Path, config_name: str, out: Path) -> Build:
     """Build once in a child process: its wall time and, from wait4, its CPU time and peak memory."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        child = subprocess.Popen(build_command(config_name, out), cwd=site_root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        child = subprocess.Popen(build_command(out, config_name), cwd=site_root, env=build_env(), stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again

@@ -168,7 +168,7 @@ def check_front_matter(content: Content) -> list[Problem]:
         if page.kind == "term":
             if page.meta:
                 problems.append(Problem(shown, 1, "unknown-field", "a glossary page takes no front matter",
-                                        f"move the term's facts to data/glossary.yml and keep only the prose here"))
+                                        "move the term's facts to data/glossary.yml and keep only the prose here"))
             continue
         if page.meta is None:
             problems.append(Problem(shown, 1, "no-front-matter", "the page has no front matter",

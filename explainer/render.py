@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .content import INDEX, Content
+from .content import Content
 from .dates import precision_of
 from .markup import other_script
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from . import checks, dates
+from . import dates
 from .content import Content
 from .glossary import terms_used
 

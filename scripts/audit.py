@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explainer import audit  # noqa: E402
+from explainer import audit, sitebuild  # noqa: E402
 from explainer.chromium import CHROMIUM  # noqa: E402
 from explainer.serve import SiteServer  # noqa: E402
 from explainer.site import Site  # noqa: E402
@@ -31,12 +31,8 @@ PREFIX = "/ai-race-explained/"  # a GitHub Pages project path, as the site is pu
 
 
 def build(site_url: str, out: Path) -> bool:
-    """A strict build (never -q: it hides the warnings strict mode counts); its output on failure."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    """A strict build; its output on failure."""
+    result = sitebuild.build(ROOT, out, site_url)
     if result.returncode != 0:
         print(f"audit: mkdocs build failed:\n{result.stdout}\n{result.stderr}", file=sys.stderr)
     return result.returncode == 0

@@ -2,14 +2,12 @@
 sub-path), served over HTTP the way GitHub Pages serves it, and Debian's Chromium."""
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from explainer import sitebuild
 from explainer.chromium import CHROMIUM, CHROMIUM_ARGS
 from explainer.serve import SiteServer
 
@@ -24,12 +22,8 @@ def free_port() -> int:
 
 
 def build_site(site_url: str, out: Path) -> Path:
-    """A strict build of the real site (never -q: it hides what strict mode counts)."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    """A strict build of the real site for `site_url`."""
+    result = sitebuild.build(ROOT, out, site_url)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return out
 

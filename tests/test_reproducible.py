@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime
 import filecmp
-import os
 import subprocess
 
 import lxml.etree
