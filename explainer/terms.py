@@ -127,17 +127,15 @@ class TermMatcher:
                 abbr = re.compile(r"(?<!\w)" + re.escape(term.abbr) + r"s?(?!\w)")
                 self._patterns.append(_Pattern(term.id, abbr, True, (term.abbr,)))
 
-    def find(self, text: str, skip: set[str] | frozenset = frozenset()):
+    def find(self, text: str):
         """Yield (start, end, term_id) of each match in `text`, left to right, without overlaps."""
-        return _without_overlaps(self._matches(text, skip))
+        return _without_overlaps(self._matches(text))
 
-    def _matches(self, text: str, skip: set[str] | frozenset) -> list[tuple[int, int, str]]:
-        """(start, end, term_id) of every match of the terms not in `skip`, overlapping or not."""
+    def _matches(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term_id) of every match of every term, overlapping or not."""
         norm, where = normalise(text)
         matches = []
         for pattern in self._patterns:
-            if pattern.term_id in skip:
-                continue
             on_original, term_id = pattern.on_original, pattern.term_id
             for m in pattern.finditer(text if on_original else norm):
                 if on_original:
@@ -149,24 +147,20 @@ class TermMatcher:
                 matches.append((start, end, term_id))
         return matches
 
-    def first_mentions(self, text: str, skip: set[str] | frozenset = frozenset()):
+    def first_mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Like `find`, but each term once: its first mention."""
-        seen = set(skip)
-        for start, end, term_id in self.find(text, skip):
-            if term_id not in seen:
-                seen.add(term_id)
-                yield start, end, term_id
+        return self.first_mentions_in_order([text])[0]
 
     def first_mentions_in_order(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-        """`first_mentions` of each text, read in order, each skipping the terms found in the ones
-        before: every term once. The texts are searched as one (a page's texts are many and short),
+        """The first mention of each term in texts read in order, as one list per text: a term found
+        in one text is not found again in the ones after. The texts are searched as one (a page's texts are many and short),
         joined by a character no match can cross."""
         offsets, length = [], 0
         for text in texts:
             offsets.append(length)
             length += len(text) + len(_APART)
         by_text: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        for match in self._matches(_APART.join(texts), frozenset()):
+        for match in self._matches(_APART.join(texts)):
             by_text[bisect_right(offsets, match[0]) - 1].append(match)
         found, linked = [], set()
         for offset, matches in zip(offsets, by_text):
