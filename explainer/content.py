@@ -1,4 +1,5 @@
-"""The whole content tree, loaded once: pages of every language, the glossary and the timeline."""
+"""The whole content tree, loaded once: pages of every language, the glossary, the timeline,
+the figures ledger and its charts."""
 from __future__ import annotations
 
 import re
@@ -139,6 +140,8 @@ class Content:
     glossary: DataFile | None = None
     timeline: DataFile | None = None
     labels: DataFile | None = None
+    figures: DataFile | None = None
+    charts: DataFile | None = None
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
     def derived(self, key: str, compute):
@@ -182,7 +185,7 @@ def _page_files(site: Site):
 
 
 def _data_files(site: Site) -> dict[str, Path]:
-    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels")}
+    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels", "figures", "charts")}
 
 
 def load(site: Site) -> Content:
