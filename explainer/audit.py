@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "term": "glossary/gpai/",
     "timeline": "timeline/",
+    "figures": "figures/",
     "about": "about/",
     "404": "404.html",
 }
