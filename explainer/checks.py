@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from jsonschema import Draft202012Validator
 
-from . import copied, dates
+from . import copied, dates, entity_checks
 from .content import GLOSSARY, INDEX, LINK, Content, DataFile, Page, strip_code
 from .problems import Problem
 from .glossary import terms_used
@@ -30,6 +30,8 @@ GENERATED_IDS = {
     "article": {"source", "summary-en", "events", "related", "full-explainer"},
     "term": {"definition", "related-terms", "reference", "appears-in"},
 }
+# Pages whose facts (title, description…) come from a data file: their front matter would be ignored.
+DATA_PAGES = {"term": ("glossary", "data/glossary.yml"), "entity": ("who's who", "data/entities.yml")}
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\[\[to write:[^\]]*\]\]")
 ATTR_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}")
@@ -60,6 +62,9 @@ def check(content: Content, sources: Path | None = None) -> list[Problem]:
         check_placeholders,
         check_glossary,
         check_timeline,
+        check_entities,
+        entity_checks.check_timeline_actors,
+        entity_checks.check_spellings,
         check_labels,
     ):
         problems.extend(run(content))
@@ -165,10 +170,11 @@ def check_front_matter(content: Content) -> list[Problem]:
                                     f"the front matter cannot be read: {page.meta_error}",
                                     "fix the YAML between the two '---' lines (quote values that contain ':' or '#')"))
             continue
-        if page.kind == "term":
+        if page.kind in DATA_PAGES:
             if page.meta:
-                problems.append(Problem(shown, 1, "unknown-field", "a glossary page takes no front matter",
-                                        "move the term's facts to data/glossary.yml and keep only the prose here"))
+                what, data = DATA_PAGES[page.kind]
+                problems.append(Problem(shown, 1, "unknown-field", f"a {what} page takes no front matter",
+                                        f"move the facts to {data} and keep only the prose here"))
             continue
         if page.meta is None:
             problems.append(Problem(shown, 1, "no-front-matter", "the page has no front matter",
@@ -454,6 +460,10 @@ def check_timeline(content: Content) -> list[Problem]:
                 problems.append(Problem(page.shown_path, 1, "no-events", f"no timeline event comes from '{page.slug}'",
                                         f"add the article's dated events to {shown} with 'articles: [{page.slug}]'"))
     return problems
+
+
+def check_entities(content: Content) -> list[Problem]:
+    return entity_checks.check_entities(content, _data_problems, _duplicate_ids, _unknown)
 
 
 def check_labels(content: Content) -> list[Problem]:

@@ -12,6 +12,7 @@ from .yamldata import LineDict, LineList, YamlError
 
 ARTICLES = "articles"
 GLOSSARY = "glossary"
+WHO = "who"
 INDEX = "index.md"
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
@@ -54,8 +55,10 @@ class Page:
     @property
     def kind(self) -> str:
         parts = self.rel.split("/")
-        if len(parts) == 2 and parts[0] in (ARTICLES, GLOSSARY) and parts[1] != INDEX:
-            return "article" if parts[0] == ARTICLES else "term"
+        if len(parts) == 2 and parts[1] != INDEX:
+            kinds = {ARTICLES: "article", GLOSSARY: "term", WHO: "entity"}
+            if parts[0] in kinds:
+                return kinds[parts[0]]
         return "page"
 
     @cached_property
@@ -138,6 +141,7 @@ class Content:
     pages: dict = field(default_factory=dict)  # (lang, rel) -> Page
     glossary: DataFile | None = None
     timeline: DataFile | None = None
+    entities: DataFile | None = None
     labels: DataFile | None = None
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
@@ -164,6 +168,12 @@ class Content:
         data = self.timeline.data if self.timeline else None
         return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
+    @property
+    def actors(self) -> list[dict]:
+        """Who's who entries that have an id (the checks report the others)."""
+        data = self.entities.data if self.entities else None
+        return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
     def article_meta(self, slug: str) -> dict:
         """The article's shared metadata: the front matter of its default-language page."""
         page = self.page(self.site.default_language, f"{ARTICLES}/{slug}.md")
@@ -182,7 +192,7 @@ def _page_files(site: Site):
 
 
 def _data_files(site: Site) -> dict[str, Path]:
-    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels")}
+    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "entities", "labels")}
 
 
 def load(site: Site) -> Content:

@@ -4,10 +4,11 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks import SLUG
-from .content import ARTICLES, GLOSSARY
+from .content import ARTICLES, GLOSSARY, WHO
 from .site import Site
 
 SCAFFOLDS = Path(__file__).with_name("scaffolds")
@@ -67,3 +68,25 @@ def new_event(site: Site, event_id: str) -> list[Path]:
     _check_id(event_id, "event id")
     entry = (SCAFFOLDS / "event.yml").read_text(encoding="utf-8").replace("{id}", event_id)
     return [_append(site.data_dir / "timeline.yml", entry)]
+
+
+def entity_page(site: Site, entity_id: str) -> list[Path]:
+    """The entity's page in every language that lacks one (its content is generated)."""
+    stub = (SCAFFOLDS / "entity.md").read_text(encoding="utf-8")
+    pages = [site.docs_dir / lang / WHO / f"{entity_id}.md" for lang in site.languages]
+    return [_write_new(path, stub) for path in pages if not path.exists()]
+
+
+def new_entity(site: Site, entity_id: str) -> list[Path]:
+    """An entry at the end of data/entities.yml and its page in every language; for an entity
+    already there, only the pages it lacks."""
+    _check_id(entity_id, "entity id")
+    data = site.data_dir / "entities.yml"
+    known = re.search(rf"^- id: {re.escape(entity_id)}\s*$", data.read_text(encoding="utf-8"), re.M) if data.exists() else None
+    pages = entity_page(site, entity_id)
+    if known:
+        if not pages:
+            raise ScaffoldError(f"'{entity_id}' is already in {data.name} with its pages; edit it instead")
+        return pages
+    entry = (SCAFFOLDS / "entity.yml").read_text(encoding="utf-8").replace("{id}", entity_id)
+    return [_append(data, entry), *pages]

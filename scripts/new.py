@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Scaffold new content in every language: `make new-article SLUG=…`, `make new-term ID=…`,
-`make new-event ID=…`. Every field and section is in place, marked [[to write: …]];
+`make new-event ID=…`, `make new-entity ID=…`. Every field and section is in place, marked [[to write: …]];
 `make check` lists what is still to write."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 from explainer import scaffold  # noqa: E402
 from explainer.site import Site  # noqa: E402
 
-MAKERS = {"article": scaffold.new_article, "term": scaffold.new_term, "event": scaffold.new_event}
+MAKERS = {"article": scaffold.new_article, "term": scaffold.new_term, "event": scaffold.new_event, "entity": scaffold.new_entity}
 
 
 def main(argv: list[str] | None = None) -> int:
