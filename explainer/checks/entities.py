@@ -1,30 +1,57 @@
-"""Checks of the who's who (data/entities.yml): its schema, its references, its pages, the
-timeline's actors, and one spelling per name across the Arabic text of the site."""
+"""The who's who: data/entities.yml (data/schema/entities.schema.json), the entity pages
+docs/<lang>/who/<id>.md, the timeline's actors, and one spelling per name across the Arabic text."""
 from __future__ import annotations
 
 import difflib
 import re
 
-from . import entities as who
-from .content import Content, strip_code
-from .problems import Problem
-from .terms import normalise
-from .yamldata import line_of
+from .. import entities as who
+from ..content import Content, strip_code
+from ..problems import Problem
+from ..terms import normalise
+from ..yamldata import line_of
+from . import Kind
+from .files import data_file_problems
+from .glossary import duplicate_ids, unknown_term
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3\u064b-\u065f\u0640]+")
-# An Arabic rendering followed by a Latin name in brackets: «ألف ألفا (Aleph Alpha)».
+# An Arabic rendering followed by a Latin name in brackets: «أليف ألفا (Aleph Alpha)».
 PAIR = re.compile(r"([\u0600-\u06ff][\u0600-\u06ff\s\-]*?)\s*\(([^()\u0600-\u06ff]+)\)")
 # What an Arabic word may carry before a name: a conjunction, a preposition (وب، فل، لل…).
 PREFIXES = ("وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+
+KIND = Kind("entities", order=55, title={"ar": "الأطراف الفاعلة", "en": "Who's who"})
+
+UNKNOWN_ENTITY = KIND.rule(
+    "unknown-entity",
+    ar=("معرّف طرف غير موجود، أو اسم مكان المعرّف في `actors`", "اكتب معرّفه من `data/entities.yml`، أو أضف الطرف (`make new-entity ID=…`)"),
+    en=("entity id does not exist, or a name where `actors` wants an id", "write its id from `data/entities.yml`, or add it (`make new-entity ID=…`)"),
+)
+MISSING_ENTITY_PAGE = KIND.rule(
+    "missing-entity-page",
+    ar=("طرف بلا صفحة في إحدى اللغتين", "أنشئها (`make new-entity ID=…`)"),
+    en=("entity lacks a page in a language", "create it (`make new-entity ID=…`)"),
+)
+SHARED_NAME = KIND.rule(
+    "shared-name",
+    ar=("صيغة اسم واحدة لطرفين", "أبقها لأحدهما"),
+    en=("one spelling names two entities", "keep it for one"),
+)
+MISSPELT_NAME = KIND.rule(
+    "misspelt-name",
+    ar=("اسم طرف معروف بكتابة عربية غير معتمدة", "اكتبه كما في `data/entities.yml`، أو أضف الصيغة إلى `ar.variants` إن كانت مقبولة"),
+    en=("a known name in an Arabic spelling the site does not use", "write it as `data/entities.yml` does, or add the form to `ar.variants` if accepted"),
+)
 # Near misses are looked for in names of two to four words: longer ones are official titles whose
 # words are common ones («الوزيرة» beside «الوزارة»), where one letter apart is grammar, not spelling.
 NEAR_MISS_WORDS = 4
-MAKE_PAGE = "make new-entity ID={id}"
 
 
-def check_entities(content: Content, data_problems, duplicate_ids, unknown) -> list[Problem]:
+@KIND.check
+def entities(content: Content) -> list[Problem]:
     """Schema, ids, references (parent, related, terms) and one page per entity and language."""
-    shown, problems = data_problems(content.entities, content, "entities")
+    problems = data_file_problems(content.entities, content, "entities")
+    shown = content.site.rel(content.entities.path) if content.entities else "data/entities.yml"
     entries = content.actors
     ids = [e["id"] for e in entries]
     term_ids = [t["id"] for t in content.terms]
@@ -38,13 +65,13 @@ def check_entities(content: Content, data_problems, duplicate_ids, unknown) -> l
                 problems.append(_unknown_entity(other, ids, shown, line_of(entry, ["related", i])))
         for i, term_id in enumerate(entry.get("terms") or []):
             if term_id not in term_ids:
-                problems.append(unknown("term", term_id, term_ids, shown, line_of(entry, ["terms", i])))
+                problems.append(unknown_term(term_id, term_ids, shown, line_of(entry, ["terms", i])))
         for lang in content.site.languages:
             rel = who.page_rel(entry["id"])
             if content.page(lang, rel) is None:
-                problems.append(Problem(shown, line_of(entry, ["id"]), "missing-page",
-                                        f"the entity '{entry['id']}' has no page docs/{lang}/{rel}",
-                                        f"create it ({MAKE_PAGE.format(id=entry['id'])} creates both languages)"))
+                problems.append(MISSING_ENTITY_PAGE.problem(shown, line_of(entry, ["id"]),
+                                                            f"the entity '{entry['id']}' has no page docs/{lang}/{rel}",
+                                                            f"create it: make new-entity ID={entry['id']}"))
     for lang in content.site.languages:
         for page in content.pages_of(lang, "entity"):
             if page.slug not in ids:
@@ -56,8 +83,8 @@ def check_entities(content: Content, data_problems, duplicate_ids, unknown) -> l
 def _unknown_entity(value, ids: list[str], shown: str, line: int) -> Problem:
     guess = difflib.get_close_matches(str(value), ids, n=1)
     hint = f"did you mean '{guess[0]}'? " if guess else ""
-    return Problem(shown, line, "unknown-entity", f"'{value}' is not an entity id",
-                   f"{hint}See data/entities.yml (make new-entity ID=… adds one)")
+    return UNKNOWN_ENTITY.problem(shown, line, f"'{value}' is not an entity id",
+                                  f"{hint}See data/entities.yml (make new-entity ID=… adds one)")
 
 
 def _shared_names(content: Content, shown: str) -> list[Problem]:
@@ -68,21 +95,22 @@ def _shared_names(content: Content, shown: str) -> list[Problem]:
             for form in dict.fromkeys(who.forms(entity, lang)):
                 key = _key(form)
                 if key in owner and owner[key] != entity["id"]:
-                    problems.append(Problem(shown, line_of(entity, [lang]), "shared-name",
-                                            f"'{form}' names both '{owner[key]}' and '{entity['id']}'",
-                                            "keep it for one of them; give the other a fuller form"))
+                    problems.append(SHARED_NAME.problem(shown, line_of(entity, [lang]),
+                                                        f"'{form}' names both '{owner[key]}' and '{entity['id']}'",
+                                                        "keep it for one of them; give the other a fuller form"))
                 owner.setdefault(key, entity["id"])
     return problems
 
 
-def check_timeline_actors(content: Content) -> list[Problem]:
+@KIND.check
+def timeline_actors(content: Content) -> list[Problem]:
     """The timeline's actors are entity ids, so an event is listed on its actors' pages."""
     if content.timeline is None or content.timeline.error is not None:
         return []
     shown = content.site.rel(content.timeline.path)
-    entities = who.complete(content)
-    ids = [e["id"] for e in entities]
-    by_name = {_key(f): e["id"] for e in entities for f in who.all_forms(e, content.site.languages)}
+    known = who.complete(content)
+    ids = [e["id"] for e in known]
+    by_name = {_key(f): e["id"] for e in known for f in who.all_forms(e, content.site.languages)}
     problems = []
     for event in content.events:
         for i, actor in enumerate(event.get("actors") or []):
@@ -91,8 +119,7 @@ def check_timeline_actors(content: Content) -> list[Problem]:
             line = line_of(event, ["actors", i])
             named = by_name.get(_key(actor))
             if named:
-                problems.append(Problem(shown, line, "unknown-entity", f"'{actor}' is a name, not an entity id",
-                                        f"write its id: {named}"))
+                problems.append(UNKNOWN_ENTITY.problem(shown, line, f"'{actor}' is a name, not an entity id", f"write its id: {named}"))
             else:
                 problems.append(_unknown_entity(actor, ids, shown, line))
     return problems
@@ -124,8 +151,8 @@ def _arabic_texts(content: Content):
     for page in content.pages_of(default):
         for number, line in enumerate(page.text.split("\n"), start=1):
             yield page.shown_path, number, strip_code(line)
-    for data_file in (content.glossary, content.timeline, content.entities):
-        if data_file is not None and data_file.error is None:
+    for data_file in content.data_files():
+        if data_file.error is None:
             for number, line in enumerate(data_file.text.split("\n"), start=1):
                 yield content.site.rel(data_file.path), number, line
 
@@ -156,9 +183,10 @@ class SpellingIndex:
         self.every_accepted = set().union(*self.accepted.values()) if self.accepted else set()
 
 
-def check_spellings(content: Content) -> list[Problem]:
+@KIND.check
+def spellings(content: Content) -> list[Problem]:
     """An Arabic rendering of a known entity that is not its name or an accepted spelling: before
-    its Latin name in brackets, or a near miss of a name of two words or more."""
+    its Latin name in brackets, or a near miss of a name of two to four words."""
     index = content.derived("spelling-index", SpellingIndex)
     problems = []
     for shown, number, line in _arabic_texts(content):
@@ -168,8 +196,8 @@ def check_spellings(content: Content) -> list[Problem]:
 
 
 def _misspelt(index: SpellingIndex, shown: str, number: int, found: str, eid: str) -> Problem:
-    return Problem(shown, number, "misspelt-name", f"«{found}» is not how the site spells '{eid}'",
-                   f"write «{index.canonical[eid]}» (or add «{found}» to its ar.variants in data/entities.yml if it is an accepted spelling)")
+    return MISSPELT_NAME.problem(shown, number, f"«{found}» is not how the site spells '{eid}'",
+                                 f"write «{index.canonical[eid]}» (or add «{found}» to its ar.variants in data/entities.yml if it is an accepted spelling)")
 
 
 def _bracketed(index: SpellingIndex, shown: str, number: int, line: str) -> list[Problem]:
