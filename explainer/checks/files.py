@@ -34,7 +34,7 @@ BAD_FRONT_MATTER = KIND.rule(
 )
 BAD_YAML = KIND.rule(
     "bad-yaml",
-    ar=("ملف بيانات لا يُقرأ", "صحّح YAML"),
+    ar=("ملف بيانات لا يُقرأ", "صحّح صياغة YAML والإزاحة"),
     en=("data file unreadable", "fix the YAML"),
 )
 MISSING_FIELD = KIND.rule(
@@ -59,7 +59,7 @@ UNKNOWN_FIELD = KIND.rule(
 )
 BAD_VALUE = KIND.rule(
     "bad-value",
-    ar=("قيمة غير مسموح بها", "استعمل إحدى القيم المذكورة"),
+    ar=("قيمة خارج القيم أو الصيغة المسموح بها", "استعمل إحدى القيم المذكورة"),
     en=("value not allowed", "use a listed value"),
 )
 DUPLICATE_VALUE = KIND.rule(
@@ -74,7 +74,7 @@ DUPLICATE_KEY = KIND.rule(
 )
 BAD_DATE = KIND.rule(
     "bad-date",
-    ar=("تاريخ بصيغة خاطئة، أو لا وجود له", "صحّحه"),
+    ar=("ليس بصيغة `YYYY` أو `YYYY-MM` أو `YYYY-MM-DD`، أو تاريخ غير موجود", "صحّح التاريخ"),
     en=("wrong form, or no such date", "correct it"),
 )
 
@@ -197,7 +197,7 @@ def front_matter(content: Content) -> list[Problem]:
 
 DATE_PRECISION = KIND.rule(
     "date-precision",
-    ar=("الدقة لا تطابق صيغة التاريخ", "اجعلهما متطابقين"),
+    ar=("`date_precision` لا يطابق صيغة التاريخ", "اجعلهما متطابقين"),
     en=("precision does not match the date", "make them agree"),
 )
 
