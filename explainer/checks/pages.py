@@ -35,9 +35,11 @@ EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 GENERATED_IDS = {
     "article": {"source", "summary-en", "events", "related", "full-explainer"},
     "term": {"definition", "related-terms", "reference", "appears-in"},
+    "entity": {"description", "mentions", "events", "related-terms", "related"},
 }
 # The scaffold that creates one missing language of a page, by page kind.
-SCAFFOLD_COMMAND = {"article": "make new-article SLUG={slug} LANG={lang}", "term": "make new-term ID={slug} LANG={lang}"}
+SCAFFOLD_COMMAND = {"article": "make new-article SLUG={slug} LANG={lang}", "term": "make new-term ID={slug} LANG={lang}",
+                    "entity": "make new-entity ID={slug}"}
 
 KIND = Kind("pages", order=20, title={"ar": "كل الصفحات", "en": "Every page"})
 
@@ -134,7 +136,7 @@ def slugs(content: Content) -> list[Problem]:
         BAD_SLUG.problem(page.shown_path, 1, f"'{page.slug}' is not a valid slug",
                          "rename the file with lowercase ASCII letters, digits and '-' (e.g. black-forest-labs.md); the slug is its address")
         for page in content.pages.values()
-        if page.kind in ("article", "term") and not SLUG.match(page.slug)
+        if page.kind in ("article", "term", "entity") and not SLUG.match(page.slug)
     ]
 
 
