@@ -54,6 +54,7 @@ EN_HOME = "docs/en/index.md"
 TIMELINE = "data/timeline.yml"
 GLOSSARY = "data/glossary.yml"
 LABELS = "data/labels.yml"
+ENTITIES = "data/entities.yml"
 EN_ARTICLE = "docs/en/articles/sample.md"
 FIGURES = "data/figures.yml"
 CHARTS = "data/charts.yml"
@@ -158,7 +159,7 @@ CASES = {
         "docs/ar/articles/sample.md:44: heading-without-id: the heading 'تفصيل' has no fixed id — end it with a Latin id, the same in every language, e.g. '## السياق {#context}'",
     ),
     "placeholder": (
-        [(AR_ARTICLE, "- شركة.", "- [[to write: people]]")],
+        [(AR_ARTICLE, "شركتان.", "[[to write: people]]")],
         "docs/ar/articles/sample.md:54: placeholder: still to be written: [[to write: people]] — replace the [[to write: …]] marker with the real text",
     ),
     "few-events": (
@@ -249,6 +250,22 @@ CASES = {
     "figure-mismatch": (
         [(AR_ARTICLE, "fell by 17% in a day", "fell by 71% in a day")],
         "docs/ar/articles/sample.md:21: figure-mismatch: «fell by» is stated here as «71%», but data/figures.yml (chip-maker-fall) has 17% — write the ledger's figure (or the article's own, in 'as_in_article'), or correct data/figures.yml if the ledger is wrong",
+    ),
+    "misspelt-name": (  # a deliberately misspelt actor: «ألف ألفا» where the site writes «أليف ألفا»
+        [(AR_ARTICLE, "وأليف ألفا (Aleph Alpha)", "وألف ألفا (Aleph Alpha)")],
+        "docs/ar/articles/sample.md:54: misspelt-name: «ألف ألفا» is not how the site spells 'aleph-alpha' — write «أليف ألفا» (or add «ألف ألفا» to its ar.variants in data/entities.yml if it is an accepted spelling)",
+    ),
+    "unknown-entity": (
+        [(TIMELINE, "actors: [mistral-ai]", "actors: [Mistral AI]")],
+        "data/timeline.yml:8: unknown-entity: 'Mistral AI' is a name, not an entity id — write its id: mistral-ai",
+    ),
+    "missing-entity-page": (
+        [("docs/en/who/aleph-alpha.md", DELETE)],
+        "data/entities.yml:13: missing-entity-page: the entity 'aleph-alpha' has no page docs/en/who/aleph-alpha.md — create it: make new-entity ID=aleph-alpha",
+    ),
+    "shared-name": (
+        [(ENTITIES, "    name: أليف ألفا\n", "    name: أليف ألفا\n    variants: [ميسترال]\n")],
+        "data/entities.yml:16: shared-name: 'ميسترال' names both 'mistral-ai' and 'aleph-alpha' — keep it for one of them; give the other a fuller form",
     ),
     "bad-slug": (
         [("docs/ar/glossary/Open_Weights.md", None, "## a {#explanation}\n\n## b {#why-it-matters}\n"),

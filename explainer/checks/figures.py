@@ -43,9 +43,9 @@ UNKNOWN_CHART = KIND.rule(
 TYPED_KEY_FIGURES = KIND.rule(
     "typed-key-figures",
     ar=("قسم «أرقام أساسية» مكتوب باليد أو بلا أرقام في السجل",
-        "ضع الأرقام في data/figures.yml مع articles: [المقال] واكتب في القسم <!-- generated:key-figures -->"),
+        "ضع الأرقام في data/figures.yml مع articles: [المقال]، واكتب في القسم علامة الجدول المولَّد generated:key-figures"),
     en=("a key-figures section typed by hand, or with no figure in the ledger",
-        "put the figures in data/figures.yml with articles: [slug], and write <!-- generated:key-figures --> in the section"),
+        "put the figures in data/figures.yml with articles: [slug], and write the generated:key-figures marker in the section"),
 )
 FIGURE_MISMATCH = KIND.rule(
     "figure-mismatch",
