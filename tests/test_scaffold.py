@@ -3,8 +3,12 @@ accepts once it is."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 from explainer import scaffold
+from explainer.checks.articles import FEW_EVENTS, FEW_TERMS
 from explainer.site import Site
 from test_checks import DELETE, make_tree, run_check
 
@@ -30,20 +34,29 @@ ANSWERS = {
     "the English name": "Hugging Face",
     "the English summary, 120–250 words; shown on both language pages": "This English summary tells the story in plain words. " * 14,
 }
-# Takeaways that name the fixture's five glossary terms (an article links at least five).
-TAKEAWAY = {
-    "ar": "نقطة عن الأوزان المفتوحة والقدرة الحاسوبية والاستدلال ومركز البيانات ووحدة معالجة الرسوميات.",
-    "en": "A point about open weights, compute, inference, a data centre and a graphics processing unit.",
-}
+# How many glossary terms a filled article names (the few-terms rule's minimum).
+TERMS_NAMED = FEW_TERMS.limits["min"]
 
 
-def fill(path) -> None:
-    lang = "ar" if "/ar/" in str(path) else "en"
+def glossary_terms(tree: Path, lang: str) -> list[str]:
+    """The first glossary terms of the tree, as written in `lang`, for takeaways that name them."""
+    entries = yaml.safe_load((tree / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    return [e[lang]["term"] for e in entries][:TERMS_NAMED]
+
+
+def fill(path: Path, tree: Path, article: str = "sample") -> None:
+    """Write every [[to write: …]] marker of a scaffolded file as a contributor would: valid values,
+    takeaways that name glossary terms, an English summary of a readable length."""
+    lang = "ar" if "/ar/" in path.as_posix() else "en"
 
     def answer(marker):
-        if marker.group(1).startswith("takeaway"):
-            return TAKEAWAY[lang]
-        return ANSWERS.get(marker.group(1), "نص مكتوب" if lang == "ar" else "Written text")
+        asked = marker.group(1)
+        if asked.startswith("takeaway"):
+            terms = glossary_terms(tree, lang)
+            return "تذكر هذه النقطة: " + "، ".join(terms) + "." if lang == "ar" else "This point names " + ", ".join(terms) + "."
+        if asked == "slug of the article that tells it":
+            return article
+        return ANSWERS.get(asked, "نص مكتوب" if lang == "ar" else "Written text")
 
     path.write_text(MARKER.sub(answer, path.read_text(encoding="utf-8")), encoding="utf-8")
 
@@ -57,9 +70,9 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
     assert status == 1
     assert any(": placeholder: " in p for p in problems) and any(": few-events: " in p for p in problems)
     for path in written:
-        fill(path)
-    for number in range(4):
-        fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0])
+        fill(path, tree)
+    for number in range(FEW_EVENTS.limits["min"]):
+        fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0], tree)
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
@@ -71,7 +84,7 @@ def test_new_term_is_reported_until_filled_then_passes(tmp_path, capsys):
     status, problems = run_check(tree, capsys)
     assert status == 1 and any(": placeholder: " in p for p in problems)
     for path in written:
-        fill(path)
+        fill(path, tree)
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
