@@ -255,6 +255,10 @@ CASES = {
         [(AR_ARTICLE, "وأليف ألفا (Aleph Alpha)", "وألف ألفا (Aleph Alpha)")],
         "docs/ar/articles/sample.md:54: misspelt-name: «ألف ألفا» is not how the site spells 'aleph-alpha' — write «أليف ألفا» (or add «ألف ألفا» to its ar.variants in data/entities.yml if it is an accepted spelling)",
     ),
+    "unknown-actor": (
+        [(AR_ARTICLE, "- ميسترال إيه آي (Mistral AI) وأليف ألفا (Aleph Alpha): شركتان.", "- هاغينغ فيس: منصة.")],
+        "docs/ar/articles/sample.md:54: unknown-actor: «هاغينغ فيس» is not in the who's who — add it to data/entities.yml (make new-entity ID=…), or spell the name as data/entities.yml does",
+    ),
     "unknown-entity": (
         [(TIMELINE, "actors: [mistral-ai]", "actors: [Mistral AI]")],
         "data/timeline.yml:8: unknown-entity: 'Mistral AI' is a name, not an entity id — write its id: mistral-ai",

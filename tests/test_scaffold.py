@@ -31,6 +31,11 @@ ANSWERS = {
     "original, publisher or article": "article",
     "the one Arabic term": "الضبط الدقيق",
     "the English term": "fine-tuning",
+    "a name, spelt as in data/entities.yml (make new-entity ID=… adds one)": "ميسترال إيه آي",
+    "person, company, lab, product, government, place or programme": "company",
+    "us, china, europe, asia, middle-east, africa or global": "europe",
+    "the one Arabic spelling the site uses": "هاغينغ فيس",
+    "the English name": "Hugging Face",
     "the English summary, 120–250 words; shown on both language pages": "This English summary tells the story in plain words. " * 14,
 }
 # How many glossary terms a filled article names (the few-terms rule's minimum).
@@ -149,3 +154,19 @@ def test_an_existing_page_is_not_overwritten_and_the_missing_one_is_named(tmp_pa
         assert str(err) == "docs/ar/glossary/gpu.md already exists; edit it instead; to create only the missing page, add LANG=en"
     else:
         raise AssertionError("an existing term page was overwritten")
+
+
+def test_new_entity_is_reported_until_filled_then_passes(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    site = Site.load(tree / "mkdocs.yml")
+    written = scaffold.new_entity(site, "hugging-face")
+    assert [p.relative_to(tree).as_posix() for p in written] == ["data/entities.yml", "docs/ar/who/hugging-face.md", "docs/en/who/hugging-face.md"]
+    status, problems = run_check(tree, capsys)
+    assert status == 1 and any(": placeholder: " in p for p in problems)
+    fill(written[0], tree)
+    assert run_check(tree, capsys) == (0, [])
+    (tree / "docs/en/who/hugging-face.md").unlink()
+    status, problems = run_check(tree, capsys)
+    assert any(": missing-entity-page: " in p and "make new-entity ID=hugging-face" in p for p in problems)
+    assert [p.relative_to(tree).as_posix() for p in scaffold.new_entity(site, "hugging-face")] == ["docs/en/who/hugging-face.md"]
+    assert run_check(tree, capsys) == (0, [])

@@ -42,6 +42,11 @@ MISSPELT_NAME = KIND.rule(
     ar=("اسم طرف معروف بكتابة عربية غير معتمدة", "اكتبه كما في `data/entities.yml`، أو أضف الصيغة إلى `ar.variants` إن كانت مقبولة"),
     en=("a known name in an Arabic spelling the site does not use", "write it as `data/entities.yml` does, or add the form to `ar.variants` if accepted"),
 )
+UNKNOWN_ACTOR = KIND.rule(
+    "unknown-actor",
+    ar=("بند في قسم الأطراف الفاعلة لا يسمّي طرفًا معروفًا", "أضف الطرف (`make new-entity ID=…`) أو اكتب اسمه كما في `data/entities.yml`"),
+    en=("a who-is-who bullet names no known entity", "add it (`make new-entity ID=…`) or spell it as `data/entities.yml` does"),
+)
 # Near misses are looked for in names of two to four words: longer ones are official titles whose
 # words are common ones («الوزيرة» beside «الوزارة»), where one letter apart is grammar, not spelling.
 NEAR_MISS_WORDS = 4
@@ -280,3 +285,17 @@ def _distance(a: str, b: str) -> int:
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
         previous = current
     return previous[-1]
+
+
+@KIND.check
+def article_actors(content: Content) -> list[Problem]:
+    """Each bullet of an article's who-is-who section names, before its colon, an entity the site
+    knows, so every actor has a page and the bullet links to it."""
+    problems = []
+    for page in content.pages_of(content.site.default_language, "article"):
+        for number, item in who.who_is_who_items(page):
+            if not who.actors_in(content, item):
+                head = item[2:who.head_end(item)].strip()
+                problems.append(UNKNOWN_ACTOR.problem(page.shown_path, number, f"«{head}» is not in the who's who",
+                                                      "add it to data/entities.yml (make new-entity ID=…), or spell the name as data/entities.yml does"))
+    return problems
