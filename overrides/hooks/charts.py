@@ -13,7 +13,7 @@ from explainer.render import relative, render, render_markdown_safe, url_of
 from explainer.site import direction
 
 TEMPLATE = Path(__file__).with_suffix(".html")
-CHART_MARKER = re.compile(r"<!-- generated:chart ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
+CHART_MARKER = re.compile(r"(?<!`)<!-- generated:chart ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
 
 
 def svg_text(text: str, lang: str) -> Markup:
