@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from jsonschema import Draft202012Validator
 
-from . import copied, dates
+from . import copied, coverage, dates
 from .content import GLOSSARY, INDEX, LINK, Content, DataFile, Page, strip_code
 from .problems import Problem
 from .glossary import terms_used
@@ -61,6 +61,7 @@ def check(content: Content, sources: Path | None = None) -> list[Problem]:
         check_glossary,
         check_timeline,
         check_labels,
+        check_coverage,
     ):
         problems.extend(run(content))
     if sources is not None:
@@ -349,7 +350,7 @@ def check_digits(content: Content) -> list[Problem]:
             if EASTERN_DIGITS.search(line):
                 problems.append(Problem(page.shown_path, number, "wrong-digits", "Eastern Arabic digits (٠١٢…) in the text",
                                         "write numbers with the digits 0–9, as the style guide says"))
-    for data_file in (content.glossary, content.timeline):
+    for data_file in (content.glossary, content.timeline, *content.coverage.values()):
         if data_file is None:
             continue
         for number, line in enumerate(data_file.text.split("\n"), start=1):
@@ -362,7 +363,7 @@ def check_digits(content: Content) -> list[Problem]:
 def check_placeholders(content: Content) -> list[Problem]:
     problems = []
     files = [(p.shown_path, p.text) for p in content.pages.values()]
-    files += [(content.site.rel(f.path), f.text) for f in (content.glossary, content.timeline) if f is not None]
+    files += [(content.site.rel(f.path), f.text) for f in (content.glossary, content.timeline, *content.coverage.values()) if f is not None]
     for shown, text in files:
         for number, line in enumerate(text.split("\n"), start=1):
             for marker in PLACEHOLDER.findall(line):
@@ -469,6 +470,46 @@ def check_labels(content: Content) -> list[Problem]:
             if not isinstance(texts, dict) or not texts.get(lang):
                 problems.append(Problem(shown, line_of(content.labels.data, [key]), "missing-translation",
                                         f"the label '{key}' has no '{lang}' text", f"add '{lang}: …' under '{key}'"))
+    return problems
+
+
+def check_coverage(content: Content) -> list[Problem]:
+    """Every article has a coverage list of its source's key facts; every place it names exists
+    and still mentions the fact."""
+    problems = []
+    slugs = content.article_slugs
+    for page in content.pages_of(content.site.default_language, "article"):
+        if page.slug not in content.coverage:
+            problems.append(Problem(page.shown_path, 1, "coverage-missing", f"the article '{page.slug}' has no coverage list",
+                                    f"create data/coverage/{page.slug}.yml listing the source's key facts and where each is stated (see data/schema/coverage.schema.json)"))
+    for slug, data_file in sorted(content.coverage.items()):
+        shown, found = _data_problems(data_file, content, "coverage")
+        problems += found
+        if slug not in slugs:
+            problems.append(_unknown("article", slug, slugs, shown, 1))
+            continue
+        if found or not isinstance(data_file.data, dict):
+            continue
+        for i, fact in enumerate(data_file.data.get("facts") or []):
+            places = fact.get("where") or []
+            evidence = fact.get("evidence") or []
+            texts = {}
+            for j, place in enumerate(places):
+                text = coverage.place_text(content, slug, place)
+                if text is None:
+                    problems.append(Problem(shown, line_of(fact, ["where", j]), "coverage-place", f"'{place}' is not a place of the article '{slug}'",
+                                            "name a section id of the article (ar#funding, en#key-figures), summary, timeline/<event id> or glossary/<term id>"))
+                else:
+                    texts[place] = text
+            for place, text in texts.items():
+                if evidence and not any(e in text for e in evidence):
+                    problems.append(Problem(shown, line_of(fact, ["where", places.index(place)]), "coverage-evidence",
+                                            f"'{place}' mentions none of: {', '.join(evidence)}",
+                                            "the fact has left that place: restore it, correct 'where', or mark the fact left-out with a reason"))
+            for k, needle in enumerate(evidence):
+                if texts and len(texts) == len(places) and not any(needle in text for text in texts.values()):
+                    problems.append(Problem(shown, line_of(fact, ["evidence", k]), "coverage-evidence",
+                                            f"'{needle}' appears in none of the places listed", "quote it as the site writes it, or remove it from 'evidence'"))
     return problems
 
 

@@ -139,6 +139,7 @@ class Content:
     glossary: DataFile | None = None
     timeline: DataFile | None = None
     labels: DataFile | None = None
+    coverage: dict = field(default_factory=dict)  # article slug -> DataFile of data/coverage/<slug>.yml
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
     def derived(self, key: str, compute):
@@ -185,6 +186,14 @@ def _data_files(site: Site) -> dict[str, Path]:
     return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels")}
 
 
+COVERAGE = "coverage"
+
+
+def _coverage_files(site: Site) -> list[Path]:
+    """data/coverage/<slug>.yml: each article's list of its source's key facts."""
+    return sorted((site.data_dir / COVERAGE).glob("*.yml"))
+
+
 def load(site: Site) -> Content:
     content = Content(site=site)
     for lang, path in _page_files(site):
@@ -192,12 +201,13 @@ def load(site: Site) -> Content:
         content.pages[(lang, page.rel)] = page
     for name, path in _data_files(site).items():
         setattr(content, name, load_data(path))
+    content.coverage = {path.stem: load_data(path) for path in _coverage_files(site)}
     return content
 
 
 def fingerprint(site: Site) -> tuple:
     """What `load` would read, by path, modification time and size: equal while nothing changed."""
-    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values())
+    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values()) + _coverage_files(site)
     stamps = []
     for path in paths:
         try:

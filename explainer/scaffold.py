@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checks import SLUG
-from .content import ARTICLES, GLOSSARY
+from .content import ARTICLES, COVERAGE, GLOSSARY
 from .site import Site
 
 SCAFFOLDS = Path(__file__).with_name("scaffolds")
@@ -43,12 +43,15 @@ def _append(path: Path, entry: str) -> Path:
 
 
 def new_article(site: Site, slug: str) -> list[Path]:
-    """The article's page in every language (the default language's holds the shared facts)."""
+    """The article's page in every language (the default language's holds the shared facts) and
+    its coverage list, data/coverage/<slug>.yml."""
     _check_id(slug, "slug")
-    return [
+    pages = [
         _write_new(site.docs_dir / lang / ARTICLES / f"{slug}.md", _page_scaffold("article", lang, site.default_language))
         for lang in site.languages
     ]
+    coverage = _write_new(site.data_dir / COVERAGE / f"{slug}.yml", (SCAFFOLDS / "coverage.yml").read_text(encoding="utf-8"))
+    return [*pages, coverage]
 
 
 def new_term(site: Site, term_id: str) -> list[Path]:
