@@ -62,7 +62,7 @@ def _fact_problems(content: Content, slug: str, shown: str, fact: dict) -> list[
         text = places.place_text(content, slug, place)
         if text is None:
             problems.append(COVERAGE_PLACE.problem(shown, line_of(fact, ["where", i]), f"'{place}' is not a place of the article '{slug}'",
-                                                   "name a section id of the article (ar#funding, en#key-figures), summary, timeline/<event id> or glossary/<term id>"))
+                                                   "name a section id of the article (ar#funding, en#key-figures), summary, timeline/<event id>, glossary/<term id> or figures/<figure id>"))
         elif evidence and not any(needle in text for needle in evidence):
             problems.append(COVERAGE_EVIDENCE.problem(shown, line_of(fact, ["where", i]), f"'{place}' mentions none of: {', '.join(evidence)}",
                                                       "the fact has left that place: restore it, correct 'where', or mark the fact left-out with a reason"))
