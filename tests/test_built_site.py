@@ -8,18 +8,11 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import lxml.etree
-import pytest
 
-from builtsite import BuiltSite
 from explainer import stories
 from explainer.checks import ARTICLE_SECTIONS
 from explainer.glossary import sort_key, terms_used
 from explainer.site import direction
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
 
 
 def test_every_page_declares_its_language_and_direction(built):
