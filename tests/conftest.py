@@ -23,7 +23,8 @@ Browser
   phone       the same on a phone (360×800, touch, no hover).
 Many pages: tests/pages.py runs one check on a list of addresses.
 Screenshots: `screenshot(page, name)` writes test-artifacts/<name>.png (not committed) when SCREENSHOTS
-is set (`SCREENSHOTS=1 make test`), to be looked at; otherwise the tests skip their cost (a second or more each).
+is set (`SCREENSHOTS=1 make test`), and in CI (which sets CI; the workflow uploads them), to be looked
+at; otherwise the tests skip their cost (a second or more each).
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
 TIMEOUT_MS = 15_000
-SCREENSHOTS = bool(os.environ.get("SCREENSHOTS"))
+SCREENSHOTS = bool(os.environ.get("SCREENSHOTS") or os.environ.get("CI"))
 
 
 def screenshot(page, name: str, full_page: bool = True) -> None:
