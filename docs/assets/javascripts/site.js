@@ -3,27 +3,75 @@
 (function () {
   "use strict";
 
-  // Glossary tooltips: hover and keyboard focus work in CSS; on touch screens the first tap
-  // on a term shows its definition and a second tap follows the link.
-  function setupGlossaryTips() {
-    var coarse = window.matchMedia && window.matchMedia("(hover: none)").matches;
+  // ---- Glossary definitions on touch screens ------------------------------------------------
+  // With a mouse or a keyboard, CSS shows a term's definition on hover and focus (site.css). On a
+  // touch screen a tap fires hover, focus and click at once, and an inline tooltip would stick out
+  // of a narrow screen; there, the first tap on a term opens a popover instead: the term's name (a
+  // link to its page) and its definition, under the term (above it near the bottom of the screen),
+  // inside the screen whatever the term's place. A second tap on the term, or the link, opens the
+  // term's page; a tap elsewhere or Escape closes it. Screen readers keep the term's
+  // aria-describedby, which names the inline definition.
+  function setupGlossaryPopover() {
+    var touch = window.matchMedia("(hover: none)");
+    var MARGIN = 8, GAP = 4;
+    var popover = null, openFor = null;
+
+    function make() {
+      popover = document.createElement("div");
+      popover.className = "glossary-popover";
+      popover.hidden = true;
+      popover.appendChild(document.createElement("a")).className = "glossary-popover__name";
+      popover.appendChild(document.createElement("p"));
+      document.body.appendChild(popover);
+    }
+
+    function close() {
+      if (popover) popover.hidden = true;
+      openFor = null;
+    }
+
+    function open(link) {
+      var tip = document.getElementById(link.getAttribute("aria-describedby"));
+      if (!popover) make();
+      var name = popover.firstChild;
+      name.href = link.href;
+      name.textContent = tip.getAttribute("data-term-name") || link.textContent;
+      popover.lastChild.textContent = tip.textContent;
+      popover.hidden = false;
+      openFor = link;
+      place(link);
+    }
+
+    // In page coordinates, so that it scrolls with the term: under the line the term ends on, or
+    // above the line it starts on when there is no room below; from the term's reading-start edge,
+    // moved back inside the screen.
+    function place(link) {
+      var lines = link.getClientRects(), first = lines[0], last = lines[lines.length - 1];
+      var width = document.documentElement.clientWidth, height = window.innerHeight;
+      var box = popover.getBoundingClientRect();
+      var rtl = getComputedStyle(link).direction === "rtl";
+      var left = Math.max(MARGIN, Math.min(rtl ? last.right - box.width : last.left, width - MARGIN - box.width));
+      var top = last.bottom + GAP;
+      if (top + box.height > height - MARGIN && first.top - GAP - box.height >= MARGIN) top = first.top - GAP - box.height;
+      popover.style.left = left + window.scrollX + "px";
+      popover.style.top = top + window.scrollY + "px";
+    }
+
     document.addEventListener("click", function (event) {
-      var open = document.querySelectorAll(".glossary-ref.is-open");
       var link = event.target.closest ? event.target.closest("a.glossary-term") : null;
-      for (var i = 0; i < open.length; i++) {
-        if (!link || open[i] !== link.parentNode) open[i].classList.remove("is-open");
-      }
-      if (!link || !coarse) return;
-      var ref = link.parentNode;
-      if (!ref.classList.contains("is-open")) {
+      if (link && link === openFor) return;  // the second tap: the link is followed
+      if (link && (touch.matches || event.pointerType === "touch")) {
         event.preventDefault();
-        ref.classList.add("is-open");
+        open(link);
+      } else if (openFor && !popover.contains(event.target)) {
+        close();
       }
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") return;
-      var open = document.querySelectorAll(".glossary-ref.is-open");
-      for (var i = 0; i < open.length; i++) open[i].classList.remove("is-open");
+      if (event.key === "Escape") close();
+    });
+    window.addEventListener("resize", function () {
+      if (openFor) place(openFor);
     });
   }
 
@@ -99,6 +147,6 @@
     apply(current());
   }
 
-  setupGlossaryTips();
+  setupGlossaryPopover();
   setupTimelineFilters();
 })();
