@@ -27,7 +27,7 @@ ARTICLE_SECTIONS = {
 TERM_SECTIONS = ["explanation", "why-it-matters"]
 # Anchors the build adds to pages (see overrides/hooks/): links to them are valid.
 GENERATED_IDS = {
-    "article": {"source", "summary-en", "events", "related", "full-explainer"},
+    "article": {"source", "summary-en", "events", "related", "full-explainer", "corrections"},
     "term": {"definition", "related-terms", "reference", "appears-in"},
 }
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
