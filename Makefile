@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event
+.PHONY: help serve build check test test-deps audit bench browser fribidi clean new-article new-term new-event
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
@@ -29,11 +29,11 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed fribidi
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
 # Never `-q` with strict mode: it hides the warnings that strict mode counts.
-build: $(BIN)/.installed
+build: $(BIN)/.installed fribidi
 	$(BIN)/mkdocs build --clean
 
 check: $(BIN)/.installed
@@ -48,6 +48,13 @@ new-term: $(BIN)/.installed
 new-event: $(BIN)/.installed
 	$(BIN)/python scripts/new.py event $(ID)
 
+# Pillow shapes the social images' Arabic with Raqm, which needs the system's FriBiDi (Pillow's
+# wheels do not carry it); the build stops without it.
+fribidi:
+	@if ldconfig -p 2>/dev/null | grep -q 'libfribidi\.so\.0'; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libfribidi0 >/dev/null; \
+	else echo "the build needs FriBiDi to shape Arabic: run 'sudo apt-get install libfribidi0' (Debian/Ubuntu), then make again" >&2; exit 1; fi
+
 # Debian's Chromium drives the browser tests; Playwright's own browser download cannot work here.
 browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
@@ -58,18 +65,18 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test-deps: $(BIN)/.installed-test browser node_modules/.installed
+test-deps: $(BIN)/.installed-test fribidi browser node_modules/.installed
 
 test: test-deps
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
 	$(BIN)/python -m pytest
 
 # Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.
-audit: $(BIN)/.installed browser node_modules/.installed
+audit: $(BIN)/.installed fribidi browser node_modules/.installed
 	$(BIN)/python scripts/audit.py
 
 # Synthetic sites are made in a temporary folder; the figures go to test-artifacts/bench.json.
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed fribidi
 	$(BIN)/python scripts/bench.py
 
 clean:
