@@ -15,7 +15,8 @@ help:
 	@echo "make test         install what the tests need and run them all"
 	@echo "make audit        Lighthouse (mobile, 3 runs) on each page type in both languages: scores, speed, bytes"
 	@echo "make bench        build time and memory against stock Material + i18n: the real site, 50 and 200 articles"
-	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=…   scaffold new content"
+	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
+	@echo "                 (LANG=en with new-article or new-term: only that language's missing page)"
 	@echo "make clean        remove build output and the virtual environment"
 
 # The virtual environment, rebuilt when the pinned requirements change.
@@ -39,14 +40,17 @@ build: $(BIN)/.installed fribidi
 check: $(BIN)/.installed
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
 
+# LANG=… counts only when given on the command line (the environment's LANG is the locale).
+ONLY_LANG = $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
+
 new-article: $(BIN)/.installed
-	$(BIN)/python scripts/new.py article $(SLUG)
+	$(BIN)/python scripts/new.py article "$(SLUG)" $(ONLY_LANG)
 
 new-term: $(BIN)/.installed
-	$(BIN)/python scripts/new.py term $(ID)
+	$(BIN)/python scripts/new.py term "$(ID)" $(ONLY_LANG)
 
 new-event: $(BIN)/.installed
-	$(BIN)/python scripts/new.py event $(ID)
+	$(BIN)/python scripts/new.py event "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
 
 # Pillow shapes the social images' Arabic with Raqm, which needs the system's FriBiDi (Pillow's
 # wheels do not carry it); the build stops without it.

@@ -13,6 +13,8 @@ from .yamldata import LineDict, LineList, YamlError
 ARTICLES = "articles"
 GLOSSARY = "glossary"
 INDEX = "index.md"
+# The data files of data/, by name (data/<name>.yml), each loaded as Content.<name>.
+DATA_FILES = ("glossary", "timeline", "labels")
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -147,6 +149,10 @@ class Content:
             self.memo[key] = compute(self)
         return self.memo[key]
 
+    def data_files(self) -> list[DataFile]:
+        """Every data file that exists (the checks look for digits, markers and copied text in each)."""
+        return [f for f in (getattr(self, name, None) for name in DATA_FILES) if f is not None and f.path.exists()]
+
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))
 
@@ -182,7 +188,7 @@ def _page_files(site: Site):
 
 
 def _data_files(site: Site) -> dict[str, Path]:
-    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels")}
+    return {name: site.data_dir / f"{name}.yml" for name in DATA_FILES}
 
 
 def load(site: Site) -> Content:
