@@ -14,7 +14,8 @@ help:
 	@echo "make check        check the content (SOURCES=DIR also looks for text copied from the sources)"
 	@echo "make test         install what the tests need and run them all"
 	@echo "make audit        Lighthouse (mobile, 3 runs) on each page type in both languages: scores, speed, bytes"
-	@echo "make bench        build time and memory against stock Material + i18n: the real site, 50 and 200 articles"
+	@echo "make bench        the social images' cost (cold and warm cache), then build time and memory against"
+	@echo "                  stock Material + i18n: the real site, 50 and 200 articles"
 	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
 	@echo "                 (LANG=en with new-article or new-term: only that language's missing page)"
 	@echo "make clean        remove build output and the virtual environment"
@@ -81,6 +82,7 @@ audit: $(BIN)/.installed fribidi browser node_modules/.installed
 
 # Synthetic sites are made in a temporary folder; the figures go to test-artifacts/bench.json.
 bench: $(BIN)/.installed fribidi
+	$(BIN)/python scripts/bench_social.py
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from .site import direction
 
+CACHE = ".cache/social"  # under the project's root: cards drawn by earlier builds (gitignored)
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 FONTS = Path(__file__).parent / "fonts"  # IBM Plex Sans Arabic, complete (OFL: docs/assets/fonts/OFL.txt)
@@ -145,7 +147,7 @@ def cached_png(card: Card, cache: Path) -> Path:
     path = cache / f"{card.key()}.png"
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
         partial.write_bytes(png(card))
         partial.replace(path)  # whole or absent, even if two builds run at once
     return path

@@ -11,8 +11,8 @@ import pytest
 import uharfbuzz as hb
 from PIL import Image, ImageDraw, ImageFont
 
-from builtsite import BuiltSite
-from explainer import social
+from builtsite import ROOT, BuiltSite
+from explainer import bench, social, social_bench
 from explainer.render import url_of
 
 MAX_BYTES = 80_000
@@ -127,3 +127,14 @@ def test_a_pillow_without_raqm_stops_with_what_to_install(monkeypatch):
     monkeypatch.setattr(social.features, "check", lambda name: False)
     with pytest.raises(social.RaqmMissing, match="apt-get install libfribidi0"):
         social.require_raqm()
+
+
+def test_bench_builds_with_an_empty_then_a_full_cache(tmp_path):
+    site = bench.synthetic_site(ROOT, tmp_path / "site")
+    cost = social_bench.measure(site, tmp_path / "out")
+    pages = [p for p in (tmp_path / "out").rglob("index.html")]
+    cached = list((site / social.CACHE).glob("*.png"))
+    assert cost.images == len(pages) and 0 < len(cached) <= cost.images
+    assert 0 < cost.largest_bytes <= MAX_BYTES and cost.total_bytes >= cost.largest_bytes
+    table = social_bench.format_table([cost])
+    assert f"| {cost.articles} | {cost.images} |" in table

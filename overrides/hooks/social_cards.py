@@ -11,7 +11,6 @@ from mkdocs.exceptions import PluginError
 
 from explainer import build, social
 
-CACHE = ".cache/social"
 FOLDER = "assets/social"
 
 
@@ -37,7 +36,7 @@ def on_page_context(context, page, config, nav):
     name = f"{FOLDER}/{page.url.rstrip('/') or 'index'}.png"
     target = Path(config.site_dir) / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(social.cached_png(card, here.content.site.root / CACHE), target)
+    shutil.copyfile(social.cached_png(card, here.content.site.root / social.CACHE), target)
     page.meta["social_image"] = {
         "url": urljoin(config.site_url or "", name), "alt": card.alt, "width": social.WIDTH, "height": social.HEIGHT,
     }
