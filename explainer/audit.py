@@ -23,6 +23,8 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "term": "glossary/gpai/",
     "timeline": "timeline/",
+    "who": "who/",
+    "entity": "who/deepseek/",
     "about": "about/",
     "404": "404.html",
 }

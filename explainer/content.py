@@ -12,9 +12,10 @@ from .yamldata import LineDict, LineList, YamlError
 
 ARTICLES = "articles"
 GLOSSARY = "glossary"
+WHO = "who"
 INDEX = "index.md"
 # The data files of data/, by name (data/<name>.yml), each loaded as Content.<name>.
-DATA_FILES = ("glossary", "timeline", "labels")
+DATA_FILES = ("glossary", "timeline", "entities", "labels")
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -56,8 +57,10 @@ class Page:
     @property
     def kind(self) -> str:
         parts = self.rel.split("/")
-        if len(parts) == 2 and parts[0] in (ARTICLES, GLOSSARY) and parts[1] != INDEX:
-            return "article" if parts[0] == ARTICLES else "term"
+        if len(parts) == 2 and parts[1] != INDEX:
+            kinds = {ARTICLES: "article", GLOSSARY: "term", WHO: "entity"}
+            if parts[0] in kinds:
+                return kinds[parts[0]]
         return "page"
 
     @cached_property
@@ -140,6 +143,7 @@ class Content:
     pages: dict = field(default_factory=dict)  # (lang, rel) -> Page
     glossary: DataFile | None = None
     timeline: DataFile | None = None
+    entities: DataFile | None = None
     labels: DataFile | None = None
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
@@ -168,6 +172,12 @@ class Content:
     @property
     def events(self) -> list[dict]:
         data = self.timeline.data if self.timeline else None
+        return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+    @property
+    def actors(self) -> list[dict]:
+        """Who's who entries that have an id (the checks report the others)."""
+        data = self.entities.data if self.entities else None
         return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
     def article_meta(self, slug: str) -> dict:

@@ -9,7 +9,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content import ARTICLES, GLOSSARY, INDEX, Content, Page
+from .content import ARTICLES, GLOSSARY, INDEX, WHO, Content, Page
 
 COMMIT = "\x1e"  # starts each commit's record in the log below
 
@@ -52,6 +52,8 @@ def _sources(page: Page, content: Content) -> list[Path]:
         files.append(site.docs_dir / site.default_language / page.rel)
     if page.kind == "term" or page.rel == f"{GLOSSARY}/{INDEX}":
         files.append(site.data_dir / "glossary.yml")
+    if page.kind == "entity" or page.rel == f"{WHO}/{INDEX}":
+        files.append(site.data_dir / "entities.yml")
     if page.rel == "timeline.md":
         files.append(site.data_dir / "timeline.yml")
     if page.rel == f"{ARTICLES}/{INDEX}":

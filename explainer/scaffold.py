@@ -6,10 +6,11 @@ missing (what the `missing-counterpart` and `missing-page` checks ask for).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks.pages import SLUG
-from .content import ARTICLES, GLOSSARY
+from .content import ARTICLES, GLOSSARY, WHO
 from .site import Site
 
 SCAFFOLDS = Path(__file__).with_name("scaffolds")
@@ -18,6 +19,7 @@ USAGE = {
     "slug": "make new-article SLUG=my-slug (add LANG=en to create only that language's page)",
     "term id": "make new-term ID=my-term (add LANG=en to create only that language's page)",
     "event id": "make new-event ID=my-event (add ARTICLE=my-slug to fill in the article it comes from)",
+    "entity id": "make new-entity ID=my-entity",
 }
 
 
@@ -96,3 +98,25 @@ def new_event(site: Site, event_id: str, article: str | None = None) -> list[Pat
         _check_id(article, "slug")
         entry = entry.replace('"[[to write: slug of the article that tells it]]"', article)
     return [_append(site.data_dir / "timeline.yml", entry)]
+
+
+def entity_page(site: Site, entity_id: str) -> list[Path]:
+    """The entity's page in every language that lacks one (its content is generated)."""
+    stub = (SCAFFOLDS / "entity.md").read_text(encoding="utf-8")
+    pages = [site.docs_dir / lang / WHO / f"{entity_id}.md" for lang in site.languages]
+    return [_write_new(path, stub) for path in pages if not path.exists()]
+
+
+def new_entity(site: Site, entity_id: str) -> list[Path]:
+    """An entry at the end of data/entities.yml and its page in every language; for an entity
+    already there, only the pages it lacks."""
+    _check_id(entity_id, "entity id")
+    data = site.data_dir / "entities.yml"
+    known = re.search(rf"^- id: {re.escape(entity_id)}\s*$", data.read_text(encoding="utf-8"), re.M) if data.exists() else None
+    pages = entity_page(site, entity_id)
+    if known:
+        if not pages:
+            raise ScaffoldError(f"'{entity_id}' is already in {data.name} with its pages; edit it instead")
+        return pages
+    entry = (SCAFFOLDS / "entity.yml").read_text(encoding="utf-8").replace("{id}", entity_id)
+    return [_append(data, entry), *pages]

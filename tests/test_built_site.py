@@ -11,7 +11,7 @@ import lxml.etree
 import pytest
 
 from builtsite import BuiltSite
-from explainer import stories
+from explainer import checks, stories
 from explainer.content import INDEX
 from explainer.checks.articles import ARTICLE_SECTIONS, terms_mentioned
 from explainer.glossary import sort_key, terms_used
@@ -99,12 +99,15 @@ def test_every_page_has_a_description_canonical_address_and_open_graph_in_its_la
 
 def test_article_pages_describe_themselves_and_their_source_as_schema_org_articles(built):
     """Structured data: this page as an Article in its language, based on the source article with
-    the source's publisher, author, date and language; other pages have none."""
+    the source's publisher, author, date and language; other pages have none (but entity pages:
+    test_entities.py)."""
     articles = {built.dir / built.prefix(lang) / "articles" / slug / "index.html": (slug, lang)
                 for slug in built.content.article_slugs for lang in built.languages}
     for path in built.html_files():
         root = built.parse(str(path.relative_to(built.dir)))
         scripts = root.findall(".//head/script[@type='application/ld+json']")
+        if path.parent.parent.name == "who":
+            continue
         if path not in articles:
             assert scripts == [], path
             continue
@@ -300,3 +303,24 @@ def test_timeline_shows_every_event_in_date_order_with_unique_anchors(built):
             assert articles, li.get("id")
             for a in articles:
                 assert (built.dir / built.prefix(lang) / "timeline" / a.get("href") / "index.html").resolve().exists()
+
+
+# ------------------------------------------------------------------ contributor guide
+
+
+def test_contributor_guide_lists_every_rule_of_the_checks_in_each_language(built):
+    expected = [[rule.code for rule in kind.rules] for kind in checks.kinds()]
+    for lang in built.languages:
+        root = built.page(lang, "contributing/")
+        tables = []
+        for kind in checks.kinds():
+            heading = root.get_element_by_id(f"checks-{kind.name}")
+            assert heading.text_content().strip() == kind.title[lang]
+            table = heading.getnext()
+            table = table if table.tag == "table" else table.find(".//table")
+            tables.append([tuple(" ".join(td.text_content().split()) for td in tr.findall("td")) for tr in table.iterfind(".//tbody/tr")])
+        assert [[row[0] for row in rows] for rows in tables] == expected, lang
+        for kind, rows in zip(checks.kinds(), tables):
+            for rule, row in zip(kind.rules, rows):
+                meaning, fix = rule.text(lang)
+                assert row[1] == " ".join(meaning.replace("`", "").split()) and row[2] == " ".join(fix.replace("`", "").split()), (lang, rule.code)

@@ -54,6 +54,7 @@ EN_HOME = "docs/en/index.md"
 TIMELINE = "data/timeline.yml"
 GLOSSARY = "data/glossary.yml"
 LABELS = "data/labels.yml"
+ENTITIES = "data/entities.yml"
 EN_ARTICLE = "docs/en/articles/sample.md"
 EVENT_4 = """- id: event-4
   date: "2025"
@@ -186,7 +187,7 @@ CASES = {
         "docs/ar/articles/sample.md:44: heading-without-id: the heading 'تفصيل' has no fixed id — end it with a Latin id, the same in every language, e.g. '## السياق {#context}'",
     ),
     "placeholder": (
-        [(AR_ARTICLE, "- شركة.", "- [[to write: people]]")],
+        [(AR_ARTICLE, "شركتان.", "[[to write: people]]")],
         "docs/ar/articles/sample.md:54: placeholder: still to be written: [[to write: people]] — replace the [[to write: …]] marker with the real text",
     ),
     "few-events": (
@@ -252,6 +253,26 @@ CASES = {
     "duplicate-key": (
         [(AR_HOME, "title: الرئيسية", "title: الرئيسية\ntitle: البيت")],
         "docs/ar/index.md:3: duplicate-key: 'title' is written twice — keep one of the two; YAML would silently drop the first",
+    ),
+    "misspelt-name": (  # a deliberately misspelt actor: «ألف ألفا» where the site writes «أليف ألفا»
+        [(AR_ARTICLE, "وأليف ألفا (Aleph Alpha)", "وألف ألفا (Aleph Alpha)")],
+        "docs/ar/articles/sample.md:54: misspelt-name: «ألف ألفا» is not how the site spells 'aleph-alpha' — write «أليف ألفا» (or add «ألف ألفا» to its ar.variants in data/entities.yml if it is an accepted spelling)",
+    ),
+    "unknown-actor": (
+        [(AR_ARTICLE, "- ميسترال إيه آي (Mistral AI) وأليف ألفا (Aleph Alpha): شركتان.", "- هاغينغ فيس: منصة.")],
+        "docs/ar/articles/sample.md:54: unknown-actor: «هاغينغ فيس» is not in the who's who — add it to data/entities.yml (make new-entity ID=…), or spell the name as data/entities.yml does",
+    ),
+    "unknown-entity": (
+        [(TIMELINE, "actors: [mistral-ai]", "actors: [Mistral AI]")],
+        "data/timeline.yml:8: unknown-entity: 'Mistral AI' is a name, not an entity id — write its id: mistral-ai",
+    ),
+    "missing-entity-page": (
+        [("docs/en/who/aleph-alpha.md", DELETE)],
+        "data/entities.yml:13: missing-entity-page: the entity 'aleph-alpha' has no page docs/en/who/aleph-alpha.md — create it: make new-entity ID=aleph-alpha",
+    ),
+    "shared-name": (
+        [(ENTITIES, "    name: أليف ألفا\n", "    name: أليف ألفا\n    variants: [ميسترال]\n")],
+        "data/entities.yml:16: shared-name: 'ميسترال' names both 'mistral-ai' and 'aleph-alpha' — keep it for one of them; give the other a fuller form",
     ),
     "bad-slug": (
         [("docs/ar/glossary/Open_Weights.md", None, "## a {#explanation}\n\n## b {#why-it-matters}\n"),

@@ -17,6 +17,8 @@ from ..yamldata import LineDict, line_of
 from . import Kind
 
 SCHEMA_DIR = "schema"
+# Pages whose facts (title, description…) come from a data file: front matter there would be ignored.
+DATA_PAGES = {"term": ("glossary", "data/glossary.yml"), "entity": ("who's who", "data/entities.yml")}
 
 KIND = Kind("files", order=10, title={"ar": "الترويسة وملفات البيانات", "en": "Front matter and data files"})
 
@@ -32,7 +34,7 @@ BAD_FRONT_MATTER = KIND.rule(
 )
 BAD_YAML = KIND.rule(
     "bad-yaml",
-    ar=("ملف بيانات لا يُقرأ", "صحّح YAML"),
+    ar=("ملف بيانات لا يُقرأ", "صحّح صياغة YAML والإزاحة"),
     en=("data file unreadable", "fix the YAML"),
 )
 MISSING_FIELD = KIND.rule(
@@ -52,12 +54,12 @@ WRONG_TYPE = KIND.rule(
 )
 UNKNOWN_FIELD = KIND.rule(
     "unknown-field",
-    ar=("حقل غير معروف، أو ترويسة في صفحة مصطلح", "صحّح الاسم، أو انقله إلى `data/glossary.yml`"),
-    en=("unknown field, or front matter on a term page", "fix the name, or move it to `data/glossary.yml`"),
+    ar=("حقل غير معروف، أو ترويسة في صفحة مصطلح أو طرف", "صحّح الاسم، أو انقله إلى `data/glossary.yml` أو `data/entities.yml`"),
+    en=("unknown field, or front matter on a term or entity page", "fix the name, or move it to `data/glossary.yml` or `data/entities.yml`"),
 )
 BAD_VALUE = KIND.rule(
     "bad-value",
-    ar=("قيمة غير مسموح بها", "استعمل إحدى القيم المذكورة"),
+    ar=("قيمة خارج القيم أو الصيغة المسموح بها", "استعمل إحدى القيم المذكورة"),
     en=("value not allowed", "use a listed value"),
 )
 DUPLICATE_VALUE = KIND.rule(
@@ -72,7 +74,7 @@ DUPLICATE_KEY = KIND.rule(
 )
 BAD_DATE = KIND.rule(
     "bad-date",
-    ar=("تاريخ بصيغة خاطئة، أو لا وجود له", "صحّحه"),
+    ar=("ليس بصيغة `YYYY` أو `YYYY-MM` أو `YYYY-MM-DD`، أو تاريخ غير موجود", "صحّح التاريخ"),
     en=("wrong form, or no such date", "correct it"),
 )
 
@@ -178,10 +180,11 @@ def front_matter(content: Content) -> list[Problem]:
             problems.append(BAD_FRONT_MATTER.problem(shown, page.meta_error.line, f"the front matter cannot be read: {page.meta_error}",
                                                      "fix the YAML between the two '---' lines (quote values that contain ':' or '#')"))
             continue
-        if page.kind == "term":
+        if page.kind in DATA_PAGES:
             if page.meta:
-                problems.append(UNKNOWN_FIELD.problem(shown, 1, "a glossary page takes no front matter",
-                                                      "move the term's facts to data/glossary.yml and keep only the prose here"))
+                what, data = DATA_PAGES[page.kind]
+                problems.append(UNKNOWN_FIELD.problem(shown, 1, f"a {what} page takes no front matter",
+                                                      f"move the facts to {data} and keep only the prose here"))
             continue
         if page.meta is None:
             problems.append(NO_FRONT_MATTER.problem(shown, 1, "the page has no front matter",
@@ -194,7 +197,7 @@ def front_matter(content: Content) -> list[Problem]:
 
 DATE_PRECISION = KIND.rule(
     "date-precision",
-    ar=("الدقة لا تطابق صيغة التاريخ", "اجعلهما متطابقين"),
+    ar=("`date_precision` لا يطابق صيغة التاريخ", "اجعلهما متطابقين"),
     en=("precision does not match the date", "make them agree"),
 )
 

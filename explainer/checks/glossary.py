@@ -18,7 +18,7 @@ KIND = Kind("glossary", order=40, title={"ar": "المسرد", "en": "Glossary"}
 
 DUPLICATE_ID = KIND.rule(
     "duplicate-id",
-    ar=("معرّف مصطلح أو حدث مستعمل مرتين", "غيّر أحدهما أو ادمجهما"),
+    ar=("مصطلحان أو حدثان بالمعرّف نفسه", "غيّر أحدهما أو ادمجهما"),
     en=("term or event id used twice", "rename or merge"),
 )
 UNKNOWN_TERM = KIND.rule(
@@ -33,7 +33,7 @@ MISSING_PAGE = KIND.rule(
 )
 UNUSED_TERM = KIND.rule(
     "unused-term",
-    ar=("لا يستعمل أي مقال المصطلح", "استعمله، أو أضف صيغة، أو احذفه"),
+    ar=("لا يستعمل المصطلحَ أي مقال", "استعمله، أو أضف صيغة، أو احذفه"),
     en=("no article uses the term", "use it, add a variant, or remove it"),
 )
 

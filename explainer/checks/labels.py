@@ -11,7 +11,7 @@ KIND = Kind("labels", order=90, title={"ar": "نصوص الواجهة", "en": "I
 
 MISSING_TRANSLATION = KIND.rule(
     "missing-translation",
-    ar=("نص واجهة بلا إحدى اللغتين", "أضف النص"),
+    ar=("نص واجهة في `data/labels.yml` ينقصه لغة", "أضف النص الناقص"),
     en=("label lacks a language", "add the text"),
 )
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from .. import copied
 from ..content import INDEX, LINK, Content, Page, strip_code
 from ..problems import Problem
-from . import Kind
+from ..render import has_marker
+from . import Kind, kinds
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\[\[to write:[^\]]*\]\]")
@@ -34,9 +35,11 @@ EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 GENERATED_IDS = {
     "article": {"source", "summary-en", "events", "related", "full-explainer", "corrections"},
     "term": {"definition", "related-terms", "reference", "appears-in"},
+    "entity": {"description", "mentions", "events", "related-terms", "related"},
 }
 # The scaffold that creates one missing language of a page, by page kind.
-SCAFFOLD_COMMAND = {"article": "make new-article SLUG={slug} LANG={lang}", "term": "make new-term ID={slug} LANG={lang}"}
+SCAFFOLD_COMMAND = {"article": "make new-article SLUG={slug} LANG={lang}", "term": "make new-term ID={slug} LANG={lang}",
+                    "entity": "make new-entity ID={slug}"}
 
 KIND = Kind("pages", order=20, title={"ar": "كل الصفحات", "en": "Every page"})
 
@@ -47,7 +50,7 @@ MISSING_COUNTERPART = KIND.rule(
 )
 BAD_SLUG = KIND.rule(
     "bad-slug",
-    ar=("اسم الملف ليس معرّفًا صالحًا", "أعد تسميته بحروف لاتينية صغيرة وأرقام و`-`"),
+    ar=("اسم الملف ليس معرّفًا صالحًا", "أعد تسميته بحروف لاتينية صغيرة و`-`"),
     en=("file name not a slug", "rename: lowercase ASCII, `-`"),
 )
 EXTRA_TITLE = KIND.rule(
@@ -57,12 +60,12 @@ EXTRA_TITLE = KIND.rule(
 )
 HEADING_WITHOUT_ID = KIND.rule(
     "heading-without-id",
-    ar=("عنوان بلا معرّف", "أنهِه بـ `{{#some-id}}`"),
+    ar=("عنوان بلا معرّف ثابت", "أنهِه بمعرّف مثل `{{#context}}`"),
     en=("heading without id", "end it with `{{#some-id}}`"),
 )
 HEADING_MISMATCH = KIND.rule(
     "heading-mismatch",
-    ar=("معرّف في لغة واحدة فقط", "استعمل المعرّفات نفسها"),
+    ar=("معرّف عنوان موجود في لغة واحدة", "استعمل المعرّفات نفسها في اللغتين"),
     en=("id in one language only", "use the same ids"),
 )
 BROKEN_LINK = KIND.rule(
@@ -77,22 +80,22 @@ OTHER_LANGUAGE_LINK = KIND.rule(
 )
 BROKEN_ANCHOR = KIND.rule(
     "broken-anchor",
-    ar=("المرساة ليست في الصفحة المقصودة", "استعمل أحد معرّفاتها"),
+    ar=("المرساة `#` غير موجودة في الصفحة الهدف", "استعمل أحد معرّفات عناوينها"),
     en=("anchor not on the target page", "use one of its ids"),
 )
 UNSAFE_HTML_RULE = KIND.rule(
     "unsafe-html",
-    ar=("`<script>` أو إطار أو `on…=` أو `javascript:` خارج الشيفرة", "احذفه"),
+    ar=("`<script>` أو إطار مضمّن أو سمة `on…=` أو `javascript:` خارج الشيفرة", "احذفه"),
     en=("script, frame, `on…=` or `javascript:` outside code", "remove it"),
 )
 WRONG_DIGITS = KIND.rule(
     "wrong-digits",
-    ar=("أرقام مشرقية في الصفحات العربية أو البيانات", "اكتب 0–9"),
+    ar=("أرقام مشرقية في صفحة عربية أو في ملفات البيانات", "اكتب 0 إلى 9"),
     en=("Eastern digits in Arabic pages or data", "write 0–9"),
 )
 PLACEHOLDER_RULE = KIND.rule(
     "placeholder",
-    ar=("علامة قالب متروكة", "اكتب النص"),
+    ar=("علامة من القالب لم تُستبدل", "اكتب النص الحقيقي"),
     en=("scaffold marker left", "write the text"),
 )
 EMPHASIS_RULE = KIND.rule(
@@ -102,12 +105,12 @@ EMPHASIS_RULE = KIND.rule(
 )
 MISSING_SECTION = KIND.rule(
     "missing-section",
-    ar=("قسم مطلوب غائب", "أضف عنوانه ومعرّفه"),
+    ar=("قسم مطلوب غائب", "أضف العنوان بمعرّفه"),
     en=("required section absent", "add its heading and id"),
 )
 COPIED_TEXT = KIND.rule(
     "copied-text",
-    ar=("8 كلمات متتالية أو أكثر من مصدر (مع `SOURCES=`)", "أعد الصياغة بكلماتك"),
+    ar=("8 كلمات أو أكثر من مصدر (مع `SOURCES=`)", "أعد الصياغة بكلماتك"),
     en=("8+ words from a source (with `SOURCES=`)", "rewrite in your own words"),
 )
 
@@ -133,7 +136,7 @@ def slugs(content: Content) -> list[Problem]:
         BAD_SLUG.problem(page.shown_path, 1, f"'{page.slug}' is not a valid slug",
                          "rename the file with lowercase ASCII letters, digits and '-' (e.g. black-forest-labs.md); the slug is its address")
         for page in content.pages.values()
-        if page.kind in ("article", "term") and not SLUG.match(page.slug)
+        if page.kind in ("article", "term", "entity") and not SLUG.match(page.slug)
     ]
 
 
@@ -203,6 +206,8 @@ def defined_ids(page: Page, content: Content) -> set[str]:
     ids.update(GENERATED_IDS.get(page.kind, set()))
     if page.rel == "timeline.md":
         ids.update(e["id"] for e in content.events)
+    if has_marker(page.body, "check-table"):  # overrides/hooks/check_table.py: a heading per kind
+        ids.update(f"checks-{kind.name}" for kind in kinds())
     return ids
 
 

@@ -14,7 +14,7 @@ KIND = Kind("timeline", order=50, title={"ar": "الخط الزمني", "en": "T
 
 UNKNOWN_ARTICLE = KIND.rule(
     "unknown-article",
-    ar=("حدث يذكر مقالًا غير موجود", "صحّح المعرّف"),
+    ar=("`articles` في حدث تذكر مقالًا غير موجود", "صحّح المعرّف"),
     en=("event names a missing article", "fix the slug"),
 )
 

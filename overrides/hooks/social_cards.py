@@ -22,7 +22,7 @@ def on_config(config):
 
 
 def card_for(page, config, here) -> social.Card:
-    kinds = {"article": "social.article", "term": "social.term"}
+    kinds = {"article": "social.article", "term": "social.term", "entity": "social.entity"}
     source = here.source
     kind = here.labels(kinds[source.kind]) if source and source.kind in kinds else ""
     # A home page's title is the site's name, already on every card: it shows what the site is.
