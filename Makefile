@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps audit bench browser fribidi clean new-article new-term new-event new-entity
+.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event new-entity new-figure
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
@@ -18,6 +18,7 @@ help:
 	@echo "                  stock Material + i18n: the real site, 50 and 200 articles"
 	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
 	@echo "make new-entity ID=…     a who's who entry and its pages (or only the pages an entry lacks)"
+	@echo "make new-figure ID=… [ARTICLE=slug]   a figure in data/figures.yml (ARTICLE: the article whose table shows it)"
 	@echo "                 (LANG=en with new-article or new-term: only that language's missing page)"
 	@echo "make clean        remove build output and the virtual environment"
 
@@ -54,11 +55,15 @@ new-term: $(BIN)/.installed
 new-event: $(BIN)/.installed
 	$(BIN)/python scripts/new.py event "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
 
+new-figure: $(BIN)/.installed
+	$(BIN)/python scripts/new.py figure "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
+
 new-entity: $(BIN)/.installed
 	$(BIN)/python scripts/new.py entity "$(ID)"
 
 # Pillow shapes the social images' Arabic with Raqm, which needs the system's FriBiDi (Pillow's
 # wheels do not carry it); the build stops without it.
+.PHONY: fribidi
 fribidi:
 	@if ldconfig -p 2>/dev/null | grep -q 'libfribidi\.so\.0'; then :; \
 	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libfribidi0 >/dev/null; \

@@ -1,4 +1,5 @@
-"""The whole content tree, loaded once: pages of every language, the glossary and the timeline."""
+"""The whole content tree, loaded once: pages of every language, the glossary, the timeline,
+the figures ledger and its charts."""
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ GLOSSARY = "glossary"
 WHO = "who"
 INDEX = "index.md"
 # The data files of data/, by name (data/<name>.yml), each loaded as Content.<name>.
-DATA_FILES = ("glossary", "timeline", "entities", "labels")
+DATA_FILES = ("glossary", "timeline", "entities", "labels", "figures", "charts")
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -145,6 +146,8 @@ class Content:
     timeline: DataFile | None = None
     entities: DataFile | None = None
     labels: DataFile | None = None
+    figures: DataFile | None = None
+    charts: DataFile | None = None
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
     def derived(self, key: str, compute):

@@ -120,3 +120,14 @@ def new_entity(site: Site, entity_id: str) -> list[Path]:
         return pages
     entry = (SCAFFOLDS / "entity.yml").read_text(encoding="utf-8").replace("{id}", entity_id)
     return [_append(data, entry), *pages]
+
+
+def new_figure(site: Site, figure_id: str, article: str | None = None) -> list[Path]:
+    """A figure entry at the end of data/figures.yml; with `article`, the slug of the article whose
+    key-figures table shows it."""
+    _check_id(figure_id, "figure id")
+    entry = (SCAFFOLDS / "figure.yml").read_text(encoding="utf-8").replace("{id}", figure_id)
+    if article:
+        _check_id(article, "slug")
+        entry = entry.replace('"[[to write: slug of the article that tells it]]"', article)
+    return [_append(site.data_dir / "figures.yml", entry)]

@@ -15,7 +15,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # One page of each type, by its address inside a language's folder: photographed and tabbed through.
 PAGE_TYPES = {
     "home": "", "articles": "articles/", "article": "articles/black-forest-labs/", "glossary": "glossary/",
-    "term": "glossary/open-weights/", "timeline": "timeline/", "who": "who/", "entity": "who/deepseek/", "about": "about/",
+    "term": "glossary/open-weights/", "timeline": "timeline/", "who": "who/", "entity": "who/deepseek/", "figures": "figures/", "about": "about/",
     "contributing": "contributing/", "404": "404.html",
 }
 # A missing address: GitHub Pages answers it with /404.html, whose links must work from any depth.

@@ -56,6 +56,8 @@ GLOSSARY = "data/glossary.yml"
 LABELS = "data/labels.yml"
 ENTITIES = "data/entities.yml"
 EN_ARTICLE = "docs/en/articles/sample.md"
+FIGURES = "data/figures.yml"
+CHARTS = "data/charts.yml"
 EVENT_4 = """- id: event-4
   date: "2025"
   date_precision: year
@@ -175,8 +177,8 @@ CASES = {
         "docs/en/index.md:8: unsafe-html: the page contains a javascript: URL — remove it: pages are Markdown, and scripts come only from the theme (ask in an issue if a page needs one)",
     ),
     "wrong-digits": (
-        [(AR_ARTICLE, "| 17% | الهبوط |", "| ١٧% | الهبوط |")],
-        "docs/ar/articles/sample.md:50: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
+        [(AR_ARTICLE, "- نقطة أولى عن الأوزان المفتوحة.", "- نقطة أولى عن الأوزان المفتوحة في ١٧ بلدًا.")],
+        "docs/ar/articles/sample.md:30: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
     ),
     "missing-section": (
         [(AR_ARTICLE, "## الجدل ووجهات النظر الأخرى {#debate}\n\nنص.\n\n", "")],
@@ -253,6 +255,31 @@ CASES = {
     "duplicate-key": (
         [(AR_HOME, "title: الرئيسية", "title: الرئيسية\ntitle: البيت")],
         "docs/ar/index.md:3: duplicate-key: 'title' is written twice — keep one of the two; YAML would silently drop the first",
+    ),
+    "figure-currency": (
+        [(FIGURES, "currency: USD", "currency: XYZ")],
+        "data/figures.yml:23: figure-currency: 'XYZ' is not a currency the site knows — use an ISO 4217 code (USD), or add 'currency.XYZ: {ar: …, en: …}' to data/labels.yml",
+    ),
+    "unknown-figure": (
+        [(CHARTS, "{figure: chip-maker-value-lost,", "{figure: chip-maker-value-lots,")],
+        "data/charts.yml:5: unknown-figure: 'chip-maker-value-lots' is not a figure id of data/figures.yml — did you mean 'chip-maker-value-lost'?",
+    ),
+    "chart-units": (
+        [(CHARTS, "        - {figure: chip-maker-value-lost, ar: صانع الرقائق, en: The chip maker}\n",
+          "        - {figure: chip-maker-value-lost, ar: صانع الرقائق, en: The chip maker}\n        - {figure: chip-maker-fall, ar: الهبوط, en: The fall}\n")],
+        "data/charts.yml:3: chart-units: the chart 'value-lost' mixes money USD, percent — compare figures of one unit and currency (a figure's 'equivalent_of' gives another currency)",
+    ),
+    "unknown-chart": (
+        [(EN_ARTICLE, "<!-- generated:chart value-lost -->", "<!-- generated:chart value-lots -->")],
+        "docs/en/articles/sample.md:16: unknown-chart: 'value-lots' is not a chart of data/charts.yml — did you mean 'value-lost'?",
+    ),
+    "typed-key-figures": (
+        [(EN_ARTICLE, "<!-- generated:key-figures -->", "| Figure | What it measures |\n|---|---|\n| 17% | The fall |")],
+        "docs/en/articles/sample.md:14: typed-key-figures: the key-figures section is typed by hand — put the figures in data/figures.yml with 'articles: [sample]', and write <!-- generated:key-figures --> here (charts: <!-- generated:chart ID -->)",
+    ),
+    "figure-mismatch": (
+        [(AR_ARTICLE, "fell by 17% in a day", "fell by 71% in a day")],
+        "docs/ar/articles/sample.md:21: figure-mismatch: «fell by» is stated here as «71%», but data/figures.yml (chip-maker-fall) has 17% — write the ledger's figure (or the article's own, in 'as_in_article'), or correct data/figures.yml if the ledger is wrong",
     ),
     "misspelt-name": (  # a deliberately misspelt actor: «ألف ألفا» where the site writes «أليف ألفا»
         [(AR_ARTICLE, "وأليف ألفا (Aleph Alpha)", "وألف ألفا (Aleph Alpha)")],

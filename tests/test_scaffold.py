@@ -25,6 +25,10 @@ ANSWERS = {
     "us, china, europe or global": "europe",
     "models, capital, compute, policy or markets": "models",
     "slug of the article that tells it": "sample",
+    "the number in its scale, e.g. 3.25 for 3.25 billion": "17",
+    "money, percent, parameters, tokens, gpu-hours, people, users or models": "percent",
+    "one, thousand, million, billion or trillion": "one",
+    "original, publisher or article": "article",
     "the one Arabic term": "الضبط الدقيق",
     "the English term": "fine-tuning",
     "a name, spelt as in data/entities.yml (make new-entity ID=… adds one)": "ميسترال إيه آي",
@@ -73,6 +77,9 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
         fill(path, tree)
     for number in range(FEW_EVENTS.limits["min"]):
         fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0], tree)
+    status, problems = run_check(tree, capsys)
+    assert status == 1 and any(": typed-key-figures: no figure of data/figures.yml lists 'new-story'" in p for p in problems)
+    fill(scaffold.new_figure(site, "new-story-figure", article="new-story")[0], tree)
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
@@ -156,7 +163,7 @@ def test_new_entity_is_reported_until_filled_then_passes(tmp_path, capsys):
     assert [p.relative_to(tree).as_posix() for p in written] == ["data/entities.yml", "docs/ar/who/hugging-face.md", "docs/en/who/hugging-face.md"]
     status, problems = run_check(tree, capsys)
     assert status == 1 and any(": placeholder: " in p for p in problems)
-    fill(written[0])
+    fill(written[0], tree)
     assert run_check(tree, capsys) == (0, [])
     (tree / "docs/en/who/hugging-face.md").unlink()
     status, problems = run_check(tree, capsys)
