@@ -15,8 +15,10 @@ from . import bench, social
 class ImageCost:
     articles: int  # per language
     images: int
-    cold_seconds: float  # the build with an empty cache
-    warm_seconds: float  # the same build again, every image cached
+    cold_seconds: float  # wall time of the build with an empty cache
+    warm_seconds: float  # wall time of the same build again, every image cached
+    cold_cpu_seconds: float  # user + system time of the same builds (less moved by other work)
+    warm_cpu_seconds: float
     largest_bytes: int
     total_bytes: int
 
@@ -25,8 +27,13 @@ class ImageCost:
         return self.cold_seconds - self.warm_seconds
 
     @property
+    def drawing_cpu_seconds(self) -> float:
+        return self.cold_cpu_seconds - self.warm_cpu_seconds
+
+    @property
     def per_image_ms(self) -> float:
-        return self.drawing_seconds / self.images * 1000 if self.images else 0.0
+        """CPU time of drawing one image."""
+        return self.drawing_cpu_seconds / self.images * 1000 if self.images else 0.0
 
 
 def measure(site_root: Path, out: Path) -> ImageCost:
@@ -35,15 +42,17 @@ def measure(site_root: Path, out: Path) -> ImageCost:
     warm = bench.measure_build(site_root, bench.PROJECT_CONFIG, out)
     sizes = [path.stat().st_size for path in out.rglob("*.png") if "social" in path.parts]
     articles, _ = bench.counts(site_root)
-    return ImageCost(articles, len(sizes), cold.seconds, warm.seconds, max(sizes, default=0), sum(sizes))
+    return ImageCost(articles, len(sizes), cold.seconds, warm.seconds, cold.cpu_seconds, warm.cpu_seconds,
+                     max(sizes, default=0), sum(sizes))
 
 
 def format_table(costs: list[ImageCost]) -> str:
     lines = [
-        "| articles/language | images | build, cold cache | build, warm cache | drawing | per image | largest | all images |",
+        "| articles/language | images | build, cold cache | build, warm cache | drawing | per image (CPU) | largest | all images |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for c in costs:
-        lines.append(f"| {c.articles} | {c.images} | {c.cold_seconds:.1f} s | {c.warm_seconds:.1f} s | {c.drawing_seconds:.1f} s "
+        lines.append(f"| {c.articles} | {c.images} | {c.cold_seconds:.1f} s ({c.cold_cpu_seconds:.1f} s CPU) "
+                     f"| {c.warm_seconds:.1f} s ({c.warm_cpu_seconds:.1f} s CPU) | {c.drawing_seconds:.1f} s ({c.drawing_cpu_seconds:.1f} s CPU) "
                      f"| {c.per_image_ms:.0f} ms | {c.largest_bytes / 1000:.1f} kB | {c.total_bytes / 1e6:.2f} MB |")
     return "\n".join(lines)

@@ -36,6 +36,19 @@ def _entries(page):
     return [(i, entry) for i, entry in enumerate(found) if isinstance(entry, LineDict)]
 
 
+def wrong_lines(page) -> set[int]:
+    """The file lines of the corrections' `wrong:` texts: they state what was wrong on purpose, so
+    checks of the text against the data (figures) skip them."""
+    lines = set()
+    for i, entry in _entries(page):
+        for lang, text in entry.items():
+            if isinstance(text, LineDict) and "wrong" in text:
+                start = line_of(page.meta, ["corrections", i, lang, "wrong"])
+                after = [line for key, line in text.key_lines.items() if line > start]
+                lines.update(range(start, min(after, default=start + 1)))
+    return lines
+
+
 @KIND.check
 def corrections(content: Content) -> list[Problem]:
     problems = []
