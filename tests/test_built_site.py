@@ -8,19 +8,12 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import lxml.etree
-import pytest
 
-from builtsite import BuiltSite
 from explainer import checks, stories
 from explainer.content import INDEX
 from explainer.checks.articles import ARTICLE_SECTIONS, terms_mentioned
 from explainer.glossary import sort_key, terms_used
 from explainer.site import direction
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
 
 
 def test_every_page_declares_its_language_and_direction(built):

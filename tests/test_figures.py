@@ -10,16 +10,11 @@ import json
 
 import pytest
 
-from builtsite import ROOT, BuiltSite
+from builtsite import ROOT
 from explainer import content as content_module
 from explainer import figures
 from explainer.render import Labels
 from explainer.site import Site, direction
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
 
 
 def text(element) -> str:

@@ -6,7 +6,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..content import Content, Page
+from ..content import Content, Page, strip_code
 from ..figures import SCALES, charts_of, equivalents, figures_of, of_article
 from ..problems import Problem
 from ..render import marker
@@ -143,7 +143,7 @@ def markers(content: Content) -> list[Problem]:
     chart_ids = [c["id"] for c in charts_of(content)]
     for page in content.pages.values():
         for number, line in page.body_lines():
-            for chart_id in CHART_MARKER.findall(line):
+            for chart_id in CHART_MARKER.findall(strip_code(line)):
                 if chart_id not in chart_ids:
                     guess = difflib.get_close_matches(chart_id, chart_ids, n=1)
                     problems.append(UNKNOWN_CHART.problem(page.shown_path, number, f"'{chart_id}' is not a chart of data/charts.yml",
