@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event new-entity
+.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event new-entity new-figure
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench        build time and memory against stock Material + i18n: the real site, 50 and 200 articles"
 	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
 	@echo "make new-entity ID=…     a who's who entry and its pages (or only the pages an entry lacks)"
+	@echo "make new-figure ID=… [ARTICLE=slug]   a figure in data/figures.yml (ARTICLE: the article whose table shows it)"
 	@echo "                 (LANG=en with new-article or new-term: only that language's missing page)"
 	@echo "make clean        remove build output and the virtual environment"
 
@@ -52,6 +53,9 @@ new-term: $(BIN)/.installed
 
 new-event: $(BIN)/.installed
 	$(BIN)/python scripts/new.py event "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
+
+new-figure: $(BIN)/.installed
+	$(BIN)/python scripts/new.py figure "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
 
 new-entity: $(BIN)/.installed
 	$(BIN)/python scripts/new.py entity "$(ID)"

@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "timeline": "timeline/",
     "who": "who/",
     "entity": "who/deepseek/",
+    "figures": "figures/",
     "about": "about/",
     "404": "404.html",
 }

@@ -25,8 +25,14 @@ ANSWERS = {
     "us, china, europe or global": "europe",
     "models, capital, compute, policy or markets": "models",
     "slug of the article that tells it": "sample",
+    "the number in its scale, e.g. 3.25 for 3.25 billion": "17",
+    "money, percent, parameters, tokens, gpu-hours, people, users or models": "percent",
+    "one, thousand, million, billion or trillion": "one",
+    "original, publisher or article": "article",
     "the one Arabic term": "الضبط الدقيق",
     "the English term": "fine-tuning",
+    "file name of the source text": "sample.txt",
+    "the figure or name as the page writes it": "تذكر هذه النقطة",  # as fill() writes the takeaways
     "a name, spelt as in data/entities.yml (make new-entity ID=… adds one)": "ميسترال إيه آي",
     "person, company, lab, product, government, place or programme": "company",
     "us, china, europe, asia, middle-east, africa or global": "europe",
@@ -65,7 +71,8 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
     tree = make_tree(tmp_path)
     site = Site.load(tree / "mkdocs.yml")
     written = scaffold.new_article(site, "new-story")
-    assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md"]
+    assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md",
+                                                                 "data/coverage/new-story.yml"]
     status, problems = run_check(tree, capsys)
     assert status == 1
     assert any(": placeholder: " in p for p in problems) and any(": few-events: " in p for p in problems)
@@ -73,6 +80,9 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
         fill(path, tree)
     for number in range(FEW_EVENTS.limits["min"]):
         fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0], tree)
+    status, problems = run_check(tree, capsys)
+    assert status == 1 and any(": typed-key-figures: no figure of data/figures.yml lists 'new-story'" in p for p in problems)
+    fill(scaffold.new_figure(site, "new-story-figure", article="new-story")[0], tree)
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
@@ -156,7 +166,7 @@ def test_new_entity_is_reported_until_filled_then_passes(tmp_path, capsys):
     assert [p.relative_to(tree).as_posix() for p in written] == ["data/entities.yml", "docs/ar/who/hugging-face.md", "docs/en/who/hugging-face.md"]
     status, problems = run_check(tree, capsys)
     assert status == 1 and any(": placeholder: " in p for p in problems)
-    fill(written[0])
+    fill(written[0], tree)
     assert run_check(tree, capsys) == (0, [])
     (tree / "docs/en/who/hugging-face.md").unlink()
     status, problems = run_check(tree, capsys)
