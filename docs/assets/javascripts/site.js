@@ -75,27 +75,38 @@
     });
   }
 
-  // Timeline filters: one region, one theme and one actor at a time, kept in the address
-  // (?region=china&theme=models; ?actor=deepseek comes from an entity's page) so a filtered
-  // view can be shared and survives reload.
+  // ---- Timeline filters ----------------------------------------------------------------------
+  // One value per filter, the filters combined, kept in the address (?region=china&theme=models;
+  // ?actor=deepseek comes from an entity's page) so a filtered view can be shared, survives reload
+  // and the language switch. The filters are the page's (data-timeline-filters, from timeline.py),
+  // and the values each knows are those its events carry (data-<filter>): nothing here names one.
   function setupTimelineFilters() {
     var panel = document.querySelector("[data-timeline-filters]");
     if (!panel) return;
     var events = document.querySelectorAll(".timeline > li");
     var years = document.querySelectorAll(".timeline-year");
     var count = panel.querySelector("[data-timeline-count]");
-    var facets = ["region", "theme", "actor"];
+    var facets = panel.getAttribute("data-timeline-filters").split(" ");
     var actorNote = panel.querySelector("[data-timeline-actor]");
+    var unknownNote = panel.querySelector("[data-timeline-unknown]");
+    var noneNote = panel.querySelector("[data-timeline-none]");
 
-    function actorLink(id) {
-      return document.querySelector('.event-meta a[data-actor="' + id.replace(/[^a-z0-9-]/g, "") + '"]');
+    function valuesOf(event, facet) {
+      return (event.getAttribute("data-" + facet) || "").split(" ");
     }
+
+    var known = {};
+    facets.forEach(function (facet) {
+      known[facet] = {};
+      for (var i = 0; i < events.length; i++) {
+        valuesOf(events[i], facet).forEach(function (value) { if (value) known[facet][value] = true; });
+      }
+    });
 
     function current() {
       var params = new URLSearchParams(window.location.search);
       var state = {};
       facets.forEach(function (facet) { state[facet] = params.get(facet) || ""; });
-      if (state.actor && !actorLink(state.actor)) state.actor = "";  // an unknown actor filters nothing
       return state;
     }
 
@@ -103,7 +114,7 @@
       var shown = 0;
       for (var i = 0; i < events.length; i++) {
         var visible = facets.every(function (facet) {
-          return !state[facet] || (" " + events[i].getAttribute("data-" + facet) + " ").indexOf(" " + state[facet] + " ") >= 0;
+          return !state[facet] || valuesOf(events[i], facet).indexOf(state[facet]) >= 0;
         });
         events[i].hidden = !visible;
         if (visible) shown++;
@@ -117,8 +128,15 @@
         buttons[b].setAttribute("aria-pressed", pressed ? "true" : "false");
       }
       count.textContent = String(shown);
+      // A value no event has (an old or mistyped link) is named, next to "show all events";
+      // known values that no event has together are said to be so.
+      var unknown = facets.filter(function (facet) { return state[facet] && !known[facet][state[facet]]; });
+      unknownNote.hidden = !unknown.length;
+      unknownNote.querySelector("span").textContent = unknown.map(function (facet) { return facet + "=" + state[facet]; }).join(", ");
+      noneNote.hidden = shown > 0 || unknown.length > 0;
       // The actor has no button: a line names it, and "show all events" clears it.
-      var named = state.actor && actorLink(state.actor);
+      var named = state.actor && known.actor && known.actor[state.actor] &&
+        document.querySelector('.event-meta a[data-actor="' + state.actor + '"]');
       actorNote.hidden = !named;
       actorNote.querySelector("span").textContent = named ? named.textContent : "";
     }
@@ -130,6 +148,7 @@
       });
       var query = params.toString();
       history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      carryAddressToLanguageLinks();
     }
 
     panel.addEventListener("click", function (event) {
@@ -147,6 +166,20 @@
     apply(current());
   }
 
+  // ---- The language switch keeps the reader's place ------------------------------------------
+  // A page has the same address and the same anchors in both languages: the language links carry
+  // the address's query (the timeline's filters) and fragment over to the other language.
+  function carryAddressToLanguageLinks() {
+    var links = document.querySelectorAll(".md-select__link[hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      var page = links[i].getAttribute("data-page") || links[i].getAttribute("href");
+      links[i].setAttribute("data-page", page);
+      links[i].setAttribute("href", page + window.location.search + window.location.hash);
+    }
+  }
+
   setupGlossaryPopover();
   setupTimelineFilters();
+  carryAddressToLanguageLinks();
+  window.addEventListener("hashchange", carryAddressToLanguageLinks);
 })();
