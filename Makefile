@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 SOURCES ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event
+.PHONY: help serve build check test test-deps audit bench browser clean new-article new-term new-event new-entity
 
 help:
 	@echo "make serve        build and serve the site at http://$(ADDR)/ (English at /en/)"
@@ -15,7 +15,9 @@ help:
 	@echo "make test         install what the tests need and run them all"
 	@echo "make audit        Lighthouse (mobile, 3 runs) on each page type in both languages: scores, speed, bytes"
 	@echo "make bench        build time and memory against stock Material + i18n: the real site, 50 and 200 articles"
-	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=…   scaffold new content"
+	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
+	@echo "make new-entity ID=…     a who's who entry and its pages (or only the pages an entry lacks)"
+	@echo "                 (LANG=en with new-article or new-term: only that language's missing page)"
 	@echo "make clean        remove build output and the virtual environment"
 
 # The virtual environment, rebuilt when the pinned requirements change.
@@ -39,14 +41,20 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
 
+# LANG=… counts only when given on the command line (the environment's LANG is the locale).
+ONLY_LANG = $(if $(filter command line,$(origin LANG)),--lang "$(LANG)")
+
 new-article: $(BIN)/.installed
-	$(BIN)/python scripts/new.py article $(SLUG)
+	$(BIN)/python scripts/new.py article "$(SLUG)" $(ONLY_LANG)
 
 new-term: $(BIN)/.installed
-	$(BIN)/python scripts/new.py term $(ID)
+	$(BIN)/python scripts/new.py term "$(ID)" $(ONLY_LANG)
 
 new-event: $(BIN)/.installed
-	$(BIN)/python scripts/new.py event $(ID)
+	$(BIN)/python scripts/new.py event "$(ID)" $(if $(ARTICLE),--article "$(ARTICLE)")
+
+new-entity: $(BIN)/.installed
+	$(BIN)/python scripts/new.py entity "$(ID)"
 
 # Debian's Chromium drives the browser tests; Playwright's own browser download cannot work here.
 browser:

@@ -12,7 +12,10 @@ from .yamldata import LineDict, LineList, YamlError
 
 ARTICLES = "articles"
 GLOSSARY = "glossary"
+WHO = "who"
 INDEX = "index.md"
+# The data files of data/, by name (data/<name>.yml), each loaded as Content.<name>.
+DATA_FILES = ("glossary", "timeline", "entities", "labels")
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -54,8 +57,10 @@ class Page:
     @property
     def kind(self) -> str:
         parts = self.rel.split("/")
-        if len(parts) == 2 and parts[0] in (ARTICLES, GLOSSARY) and parts[1] != INDEX:
-            return "article" if parts[0] == ARTICLES else "term"
+        if len(parts) == 2 and parts[1] != INDEX:
+            kinds = {ARTICLES: "article", GLOSSARY: "term", WHO: "entity"}
+            if parts[0] in kinds:
+                return kinds[parts[0]]
         return "page"
 
     @cached_property
@@ -138,6 +143,7 @@ class Content:
     pages: dict = field(default_factory=dict)  # (lang, rel) -> Page
     glossary: DataFile | None = None
     timeline: DataFile | None = None
+    entities: DataFile | None = None
     labels: DataFile | None = None
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
@@ -146,6 +152,10 @@ class Content:
         if key not in self.memo:
             self.memo[key] = compute(self)
         return self.memo[key]
+
+    def data_files(self) -> list[DataFile]:
+        """Every data file that exists (the checks look for digits, markers and copied text in each)."""
+        return [f for f in (getattr(self, name, None) for name in DATA_FILES) if f is not None and f.path.exists()]
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))
@@ -162,6 +172,12 @@ class Content:
     @property
     def events(self) -> list[dict]:
         data = self.timeline.data if self.timeline else None
+        return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
+    @property
+    def actors(self) -> list[dict]:
+        """Who's who entries that have an id (the checks report the others)."""
+        data = self.entities.data if self.entities else None
         return [e for e in data or [] if isinstance(e, dict) and isinstance(e.get("id"), str)]
 
     def article_meta(self, slug: str) -> dict:
@@ -182,7 +198,7 @@ def _page_files(site: Site):
 
 
 def _data_files(site: Site) -> dict[str, Path]:
-    return {name: site.data_dir / f"{name}.yml" for name in ("glossary", "timeline", "labels")}
+    return {name: site.data_dir / f"{name}.yml" for name in DATA_FILES}
 
 
 def load(site: Site) -> Content:

@@ -11,8 +11,9 @@ import lxml.etree
 import pytest
 
 from builtsite import BuiltSite
-from explainer import stories
-from explainer.checks import ARTICLE_SECTIONS
+from explainer import checks, stories
+from explainer.content import INDEX
+from explainer.checks.articles import ARTICLE_SECTIONS, terms_mentioned
 from explainer.glossary import sort_key, terms_used
 from explainer.site import direction
 
@@ -24,7 +25,9 @@ def built(site) -> BuiltSite:
 
 def test_every_page_declares_its_language_and_direction(built):
     pages = built.html_files()
-    assert len(pages) > 20
+    for lang, rel in built.content.pages:  # every Markdown page is built
+        address = rel.rpartition("/")[0] if rel.rpartition("/")[2] == INDEX else rel.removesuffix(".md")
+        assert (built.dir / built.prefix(lang) / address / "index.html").exists(), (lang, rel)
     for path in pages:
         root = built.parse(str(path.relative_to(built.dir)))
         lang = built.lang_of(path)
@@ -96,12 +99,15 @@ def test_every_page_has_a_description_canonical_address_and_open_graph_in_its_la
 
 def test_article_pages_describe_themselves_and_their_source_as_schema_org_articles(built):
     """Structured data: this page as an Article in its language, based on the source article with
-    the source's publisher, author, date and language; other pages have none."""
+    the source's publisher, author, date and language; other pages have none (but entity pages:
+    test_entities.py)."""
     articles = {built.dir / built.prefix(lang) / "articles" / slug / "index.html": (slug, lang)
                 for slug in built.content.article_slugs for lang in built.languages}
     for path in built.html_files():
         root = built.parse(str(path.relative_to(built.dir)))
         scripts = root.findall(".//head/script[@type='application/ld+json']")
+        if path.parent.parent.name == "who":
+            continue
         if path not in articles:
             assert scripts == [], path
             continue
@@ -187,10 +193,6 @@ def article_pages(built):
             yield slug, lang, built.page(lang, f"articles/{slug}/")
 
 
-def test_there_are_five_articles_in_each_language(built):
-    assert len(built.content.article_slugs) == 5
-
-
 def test_article_pages_have_their_sections_source_box_and_english_summary(built):
     for slug, lang, root in article_pages(built):
         ids = {e.get("id") for e in root.iter() if e.get("id")}
@@ -208,8 +210,6 @@ def test_english_page_and_arabic_block_show_the_same_summary(built):
         texts = [" ".join(built.page(lang, f"articles/{slug}/").find(".//div[@class='summary-en']").text_content().split())
                  for lang in built.languages]
         assert texts[0] == texts[1], slug
-        words = len(texts[0].split())
-        assert 120 <= words <= 250, (slug, words)
 
 
 def test_english_pages_link_to_the_full_arabic_explainer(built):
@@ -245,11 +245,12 @@ def test_each_article_lists_its_own_events_linking_to_the_timeline(built):
         assert all(h.startswith("../../timeline/#") for h in links)
 
 
-def test_each_article_links_at_least_five_terms_once_each(built):
+def test_each_article_links_the_terms_the_check_counts_once_each(built):
     for slug, lang, root in article_pages(built):
         terms = [a.get("data-term") for a in root.iterfind(".//a[@class='glossary-term']")]
         assert len(terms) == len(set(terms)), (slug, lang)
-        assert len(terms) >= 5, (slug, lang, terms)
+        # The few-terms rule counts what the page links.
+        assert set(terms) == set(terms_mentioned(built.content, built.content.page(lang, f"articles/{slug}.md"))), (slug, lang)
         for a in root.iterfind(".//a[@class='glossary-term']"):
             tip = root.get_element_by_id(a.get("aria-describedby"))
             assert tip.get("role") == "tooltip" and tip.text_content().strip()
@@ -262,7 +263,6 @@ def test_each_article_links_at_least_five_terms_once_each(built):
 
 def test_every_term_page_lists_the_articles_it_appears_in(built):
     used = terms_used(built.content)
-    assert len(used) >= 30
     for term_id, slugs in used.items():
         assert slugs, term_id
         for lang in built.languages:
@@ -289,7 +289,6 @@ def test_glossary_index_is_in_dictionary_order_for_each_language(built):
 
 def test_timeline_shows_every_event_in_date_order_with_unique_anchors(built):
     events = built.content.events
-    assert len(events) >= 30
     for lang in built.languages:
         root = built.page(lang, "timeline/")
         items = root.findall(".//ol[@class='timeline']/li")
@@ -306,6 +305,22 @@ def test_timeline_shows_every_event_in_date_order_with_unique_anchors(built):
                 assert (built.dir / built.prefix(lang) / "timeline" / a.get("href") / "index.html").resolve().exists()
 
 
-def test_every_article_has_at_least_four_events(built):
-    for slug in built.content.article_slugs:
-        assert len(stories.events_of(built.content, slug)) >= 4, slug
+# ------------------------------------------------------------------ contributor guide
+
+
+def test_contributor_guide_lists_every_rule_of_the_checks_in_each_language(built):
+    expected = [[rule.code for rule in kind.rules] for kind in checks.kinds()]
+    for lang in built.languages:
+        root = built.page(lang, "contributing/")
+        tables = []
+        for kind in checks.kinds():
+            heading = root.get_element_by_id(f"checks-{kind.name}")
+            assert heading.text_content().strip() == kind.title[lang]
+            table = heading.getnext()
+            table = table if table.tag == "table" else table.find(".//table")
+            tables.append([tuple(" ".join(td.text_content().split()) for td in tr.findall("td")) for tr in table.iterfind(".//tbody/tr")])
+        assert [[row[0] for row in rows] for rows in tables] == expected, lang
+        for kind, rows in zip(checks.kinds(), tables):
+            for rule, row in zip(kind.rules, rows):
+                meaning, fix = rule.text(lang)
+                assert row[1] == " ".join(meaning.replace("`", "").split()) and row[2] == " ".join(fix.replace("`", "").split()), (lang, rule.code)

@@ -1,5 +1,6 @@
-"""Golden tests of `make check`: a valid content tree passes, and each kind of mistake gives
-its exact message line and a failing exit status."""
+"""Golden tests of `make check`: a valid content tree passes, each rule of the rule book
+(explainer/checks/) has a mistake that gives its exact message line and a failing exit status,
+and link mistakes get the link that works from where they are written."""
 from __future__ import annotations
 
 import shutil
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer import checks
+from explainer.site import Site
 from scripts import check as check_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +53,23 @@ AR_HOME = "docs/ar/index.md"
 EN_HOME = "docs/en/index.md"
 TIMELINE = "data/timeline.yml"
 GLOSSARY = "data/glossary.yml"
+LABELS = "data/labels.yml"
+ENTITIES = "data/entities.yml"
+EN_ARTICLE = "docs/en/articles/sample.md"
+EVENT_4 = """- id: event-4
+  date: "2025"
+  date_precision: year
+  articles: [sample]
+  terms: []
+  regions: [europe]
+  themes: [models]
+  ar:
+    title: حدث
+    text: نص.
+  en:
+    title: An event
+    text: Text.
+"""
 
 CASES = {
     "no-front-matter": (
@@ -90,7 +110,7 @@ CASES = {
     ),
     "missing-counterpart": (
         [("docs/ar/extra.md", None, "---\ntitle: إضافة\ndescription: صفحة.\n---\n\nنص.\n")],
-        "docs/ar/extra.md:1: missing-counterpart: this page has no counterpart in 'en' (docs/en/extra.md) — create docs/en/extra.md (make new-article / make new-term create both languages), or remove this page",
+        "docs/ar/extra.md:1: missing-counterpart: this page has no counterpart in 'en' (docs/en/extra.md) — create docs/en/extra.md, or remove this page",
     ),
     "duplicate-id": (
         [(TIMELINE, "- id: first-event", "- id: first-event\n  date: \"2025\"\n  date_precision: year\n  articles: [sample]\n  regions: [europe]\n  themes: [models]\n  ar: {title: حدث, text: نص.}\n  en: {title: Event, text: Text.}\n- id: first-event")],
@@ -106,7 +126,7 @@ CASES = {
     ),
     "broken-link": (
         [(AR_HOME, "(articles/sample.md#context)", "(articles/sampel.md)")],
-        "docs/ar/index.md:8: broken-link: 'articles/sampel.md' points to a page that does not exist — did you mean 'articles/sample.md'?",
+        "docs/ar/index.md:8: broken-link: 'articles/sampel.md' points to a page that does not exist — did you mean 'articles/sample.md'? (links are relative to this page's folder)",
     ),
     "broken-anchor": (
         [(AR_HOME, "(articles/sample.md#context)", "(articles/sample.md#contxt)")],
@@ -126,35 +146,99 @@ CASES = {
     ),
     "wrong-digits": (
         [(AR_ARTICLE, "| 17% | الهبوط |", "| ١٧% | الهبوط |")],
-        "docs/ar/articles/sample.md:39: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
+        "docs/ar/articles/sample.md:50: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
     ),
     "missing-section": (
         [(AR_ARTICLE, "## الجدل ووجهات النظر الأخرى {#debate}\n\nنص.\n\n", "")],
-        "docs/ar/articles/sample.md:18: missing-section: the section with id 'debate' is missing — add a heading '## … {#debate}' (see CONTRIBUTING.md for the page's sections)",
+        "docs/ar/articles/sample.md:27: missing-section: the section with id 'debate' is missing — add a heading '## … {#debate}' (see the contributor guide for the page's sections)",
     ),
     "heading-without-id": (
         [(AR_ARTICLE, "## لماذا يهم {#why-it-matters}\n\nنص.", "## لماذا يهم {#why-it-matters}\n\n### تفصيل\n\nنص.")],
-        "docs/ar/articles/sample.md:33: heading-without-id: the heading 'تفصيل' has no fixed id — end it with a Latin id, the same in every language, e.g. '## السياق {#context}'",
+        "docs/ar/articles/sample.md:44: heading-without-id: the heading 'تفصيل' has no fixed id — end it with a Latin id, the same in every language, e.g. '## السياق {#context}'",
     ),
     "placeholder": (
-        [(AR_ARTICLE, "- شركة.", "- [[to write: people]]")],
-        "docs/ar/articles/sample.md:43: placeholder: still to be written: [[to write: people]] — replace the [[to write: …]] marker with the real text",
+        [(AR_ARTICLE, "شركتان.", "[[to write: people]]")],
+        "docs/ar/articles/sample.md:54: placeholder: still to be written: [[to write: people]] — replace the [[to write: …]] marker with the real text",
     ),
-    "no-events": (
-        [(TIMELINE, "articles: [sample]", "articles: []")],
-        "docs/ar/articles/sample.md:1: no-events: no timeline event comes from 'sample' — add the article's dated events to data/timeline.yml with 'articles: [sample]'",
+    "few-events": (
+        [(TIMELINE, EVENT_4, "")],
+        "docs/ar/articles/sample.md:1: few-events: 3 timeline event(s) come from 'sample', not at least 4 — add the article's dated events to data/timeline.yml (make new-event ID=…) with 'articles: [sample]'",
+    ),
+    "few-terms": (
+        [(EN_ARTICLE, "- A point about inference in data centres.", "- A point about the price of chips.")],
+        "docs/en/articles/sample.md:5: few-terms: the page mentions 3 glossary term(s), not at least 5 — explain the story with the glossary's terms as the glossary writes them; if a term is there in another form, add that form to its 'variants' in data/glossary.yml",
+    ),
+    "takeaway-count": (
+        [(AR_ARTICLE, "- نقطة ثانية عن القدرة الحاسوبية.\n- نقطة ثالثة عن الاستدلال في مراكز البيانات.\n", "")],
+        "docs/ar/articles/sample.md:28: takeaway-count: the takeaways have 1 point(s), not 3 to 5 — write 3 to 5 short points, each a line starting with '- '",
+    ),
+    "takeaway-count:too-many": (
+        [(EN_ARTICLE, "- A point about open weights.\n", "- A point about open weights.\n" * 4)],
+        "docs/en/articles/sample.md:6: takeaway-count: the takeaways have 6 point(s), not 3 to 5 — write 3 to 5 short points, each a line starting with '- '",
+    ),
+    "summary-length": (
+        [(AR_ARTICLE, "summary_en: |\n", "summary_en: A summary of six words only.\nsummary_draft: |\n")],
+        "docs/ar/articles/sample.md:15: summary-length: summary_en has 6 words, not 120 to 250 — complete it to 120–250 words: the story, its figures and why it matters",
+    ),
+    "extra-title": (
+        [(AR_ARTICLE, "## السياق {#context}", "# عنوان آخر\n\n## السياق {#context}")],
+        "docs/ar/articles/sample.md:34: extra-title: '# عنوان آخر' is a second title for the page — the title comes from 'title:' (glossary pages: data/glossary.yml); make this a section, '## … {#some-id}', or remove it",
+    ),
+    "extra-title:after-text": (
+        [(AR_HOME, "اقرأ [المقال]", "# المقالات\n\nاقرأ [المقال]")],
+        "docs/ar/index.md:8: extra-title: '# المقالات' is a second title for the page — the title comes from 'title:' (glossary pages: data/glossary.yml); make this a section, '## … {#some-id}', or remove it",
+    ),
+    "emphasis": (
+        [(AR_ARTICLE, "نص. يعمل النموذج", "نص **مهم**. يعمل النموذج")],
+        "docs/ar/articles/sample.md:36: emphasis: '**مهم**' is bold or italic — remove the marks (**, __, *, _ or <b>, <strong>, <i>, <em>); emphasise with the wording",
+    ),
+    "emphasis:italic": (
+        [(AR_ARTICLE, "نص. يعمل النموذج", "نص _مائل_. يعمل النموذج")],
+        "docs/ar/articles/sample.md:36: emphasis: '_مائل_' is bold or italic — remove the marks (**, __, *, _ or <b>, <strong>, <i>, <em>); emphasise with the wording",
+    ),
+    "other-language-link": (
+        [(AR_HOME, "(articles/sample.md#context)", "(../en/articles/sample.md#context)")],
+        "docs/ar/index.md:8: other-language-link: '../en/articles/sample.md#context' leads to the en pages (docs/en/articles/sample.md) — link to 'articles/sample.md#context', this language's page; readers reach the other language with the language switch",
+    ),
+    "missing-translation": (
+        [(LABELS, "en: ", "fr: ")],
+        "data/labels.yml:1: missing-translation: the label 'source.heading' has no 'en' text — add 'en: …' under 'source.heading'",
+    ),
+    "bad-yaml": (
+        [(TIMELINE, "- id: first-event", "- id: [first-event")],
+        "data/timeline.yml:2: bad-yaml: the file cannot be read: expected ',' or ']', but got ':' — fix the YAML (quote values that contain ':' or '#'; indent with spaces)",
     ),
     "unused-term": (
-        [(AR_ARTICLE, "يعمل النموذج على GPU.", "يعمل النموذج."), ("docs/en/articles/sample.md", "| 17% |", "| 17 % |")],
+        [(AR_ARTICLE, "يعمل النموذج على GPU.", "يعمل النموذج."), ("docs/en/articles/sample.md", "compute and graphics processing units", "compute")],
         "data/glossary.yml:10: unused-term: no article uses the term 'gpu' — use its wording (or add the form the articles use to its variants), or remove the term",
     ),
     "missing-page": (
         [("docs/en/glossary/gpu.md", DELETE)],
-        "data/glossary.yml:10: missing-page: the term 'gpu' has no page docs/en/glossary/gpu.md — create it (make new-term ID=gpu creates both languages)",
+        "data/glossary.yml:10: missing-page: the term 'gpu' has no page docs/en/glossary/gpu.md — create it: make new-term ID=gpu LANG=en",
+    ),
+    "duplicate-value": (
+        [(TIMELINE, "regions: [europe]", "regions: [europe, europe]")],
+        "data/timeline.yml:6: duplicate-value: '0.regions' lists the same value twice — remove the repeated value",
     ),
     "duplicate-key": (
         [(AR_HOME, "title: الرئيسية", "title: الرئيسية\ntitle: البيت")],
         "docs/ar/index.md:3: duplicate-key: 'title' is written twice — keep one of the two; YAML would silently drop the first",
+    ),
+    "misspelt-name": (  # a deliberately misspelt actor: «ألف ألفا» where the site writes «أليف ألفا»
+        [(AR_ARTICLE, "وأليف ألفا (Aleph Alpha)", "وألف ألفا (Aleph Alpha)")],
+        "docs/ar/articles/sample.md:54: misspelt-name: «ألف ألفا» is not how the site spells 'aleph-alpha' — write «أليف ألفا» (or add «ألف ألفا» to its ar.variants in data/entities.yml if it is an accepted spelling)",
+    ),
+    "unknown-entity": (
+        [(TIMELINE, "actors: [mistral-ai]", "actors: [Mistral AI]")],
+        "data/timeline.yml:8: unknown-entity: 'Mistral AI' is a name, not an entity id — write its id: mistral-ai",
+    ),
+    "missing-entity-page": (
+        [("docs/en/who/aleph-alpha.md", DELETE)],
+        "data/entities.yml:13: missing-entity-page: the entity 'aleph-alpha' has no page docs/en/who/aleph-alpha.md — create it: make new-entity ID=aleph-alpha",
+    ),
+    "shared-name": (
+        [(ENTITIES, "    name: أليف ألفا\n", "    name: أليف ألفا\n    variants: [ميسترال]\n")],
+        "data/entities.yml:16: shared-name: 'ميسترال' names both 'mistral-ai' and 'aleph-alpha' — keep it for one of them; give the other a fuller form",
     ),
     "bad-slug": (
         [("docs/ar/glossary/Open_Weights.md", None, "## a {#explanation}\n\n## b {#why-it-matters}\n"),
@@ -170,6 +254,56 @@ def test_each_mistake_gives_its_message(case, tmp_path, capsys):
     status, problems = run_check(make_tree(tmp_path, edits), capsys)
     assert status == 1
     assert expected in problems, "\n".join(problems)
+
+
+def test_every_rule_has_a_golden_case():
+    covered = {expected.split(": ")[1] for _, expected in CASES.values()} | {"copied-text"}  # copied-text: its own test below
+    assert set(checks.RULES) - covered == set(), "rules without a golden case in CASES"
+
+
+def test_every_rule_is_explained_in_every_language_with_its_limits():
+    languages = Site.load(VALID / "mkdocs.yml").languages
+    for kind in checks.kinds():
+        assert set(kind.title) >= set(languages), kind.name
+        for rule in kind.rules:
+            for lang in languages:
+                meaning, fix = rule.text(lang)  # every {limit} named in the text exists
+                assert meaning.strip() and fix.strip(), (rule.code, lang)
+            for name, value in rule.limits.items():
+                assert f"{{{name}}}" in rule.texts["en"][0] + rule.texts["en"][1], (rule.code, name)
+
+
+# From the Arabic article (docs/ar/articles/sample.md), links to the glossary's GPU page as
+# contributors mistype them, and the link each should be.
+LINK_HINTS = {
+    "glossary/gpu.md": "../glossary/gpu.md",  # written from the language root
+    "../gpu.md": "../glossary/gpu.md",  # the right name in the wrong folder
+    "../glossary/gpu/": "../glossary/gpu.md",  # the address, not the file
+    "../glossary/gpu": "../glossary/gpu.md",  # .md missing
+    "../glossary/GPU.md": "../glossary/gpu.md",  # case
+    "../glossary/gpu.md#definiton": None,  # reported as a broken anchor
+    "../glossary/": "../glossary/index.md",  # a folder: its index page
+    "../glossary/gpuu.md": "../glossary/gpu.md",  # a close spelling
+}
+
+
+@pytest.mark.parametrize("written", sorted(LINK_HINTS))
+def test_link_hints_name_the_link_that_works_from_the_page(written, tmp_path, capsys):
+    tree = make_tree(tmp_path, [(AR_ARTICLE, "نص. يعمل النموذج", f"نص [الرابط]({written}). يعمل النموذج")])
+    status, problems = run_check(tree, capsys)
+    right = LINK_HINTS[written]
+    if right is None:
+        assert problems == ["docs/ar/articles/sample.md:36: broken-anchor: '#definiton' is not an anchor of docs/ar/glossary/gpu.md — did you mean '#definition'?"]
+    else:
+        assert problems == [f"docs/ar/articles/sample.md:36: broken-link: '{written}' points to a page that does not exist — "
+                            f"did you mean '{right}'? (links are relative to this page's folder)"]
+
+
+def test_a_link_into_the_other_language_names_this_languages_page(tmp_path, capsys):
+    tree = make_tree(tmp_path, [(AR_ARTICLE, "نص. يعمل النموذج", "نص [الرابط](../../en/glossary/gpu.md). يعمل النموذج")])
+    assert run_check(tree, capsys) == (1, [
+        "docs/ar/articles/sample.md:36: other-language-link: '../../en/glossary/gpu.md' leads to the en pages (docs/en/glossary/gpu.md) — "
+        "link to '../glossary/gpu.md', this language's page; readers reach the other language with the language switch"])
 
 
 def test_all_problems_reported_in_one_run(tmp_path, capsys):
@@ -188,7 +322,7 @@ def test_copied_text_is_found_when_sources_are_given(tmp_path, capsys):
     status, problems = run_check(tree, capsys, "--sources", str(sources))
     assert status == 1
     assert problems == [
-        "docs/ar/articles/sample.md:25: copied-text: 10 words copied from a source: «ان اوروبا تملك فرصه حقيقيه للمنافسه في سباق الذكاء الاصطناعي» — say it in your own words; facts, figures and names may stay"
+        "docs/ar/articles/sample.md:36: copied-text: 10 words copied from a source: «ان اوروبا تملك فرصه حقيقيه للمنافسه في سباق الذكاء الاصطناعي» — say it in your own words; facts, figures and names may stay"
     ]
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])  # without sources the check is skipped, with a notice

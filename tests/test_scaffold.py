@@ -6,7 +6,7 @@ import re
 
 from explainer import scaffold
 from explainer.site import Site
-from test_checks import make_tree, run_check
+from test_checks import DELETE, make_tree, run_check
 
 MARKER = re.compile(r"\[\[to write: ([^\]]*)\]\]")
 ANSWERS = {
@@ -23,13 +23,24 @@ ANSWERS = {
     "slug of the article that tells it": "sample",
     "the one Arabic term": "الضبط الدقيق",
     "the English term": "fine-tuning",
+    "the English summary, 120–250 words; shown on both language pages": "This English summary tells the story in plain words. " * 14,
+}
+# Takeaways that name the fixture's five glossary terms (an article links at least five).
+TAKEAWAY = {
+    "ar": "نقطة عن الأوزان المفتوحة والقدرة الحاسوبية والاستدلال ومركز البيانات ووحدة معالجة الرسوميات.",
+    "en": "A point about open weights, compute, inference, a data centre and a graphics processing unit.",
 }
 
 
 def fill(path) -> None:
-    text = path.read_text(encoding="utf-8")
-    path.write_text(MARKER.sub(lambda m: ANSWERS.get(m.group(1), "نص مكتوب" if "/ar/" in str(path) else "Written text"), text),
-                    encoding="utf-8")
+    lang = "ar" if "/ar/" in str(path) else "en"
+
+    def answer(marker):
+        if marker.group(1).startswith("takeaway"):
+            return TAKEAWAY[lang]
+        return ANSWERS.get(marker.group(1), "نص مكتوب" if lang == "ar" else "Written text")
+
+    path.write_text(MARKER.sub(answer, path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
@@ -39,12 +50,11 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
     assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md"]
     status, problems = run_check(tree, capsys)
     assert status == 1
-    assert any(": placeholder: " in p for p in problems) and any(": no-events: " in p for p in problems)
+    assert any(": placeholder: " in p for p in problems) and any(": few-events: " in p for p in problems)
     for path in written:
         fill(path)
-    event = scaffold.new_event(site, "new-story-event")[0]
-    fill(event)
-    event.write_text(event.read_text(encoding="utf-8").replace("articles: [\"sample\"]", "articles: [\"new-story\"]"), encoding="utf-8")
+    for number in range(4):
+        fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0])
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
@@ -63,7 +73,7 @@ def test_new_term_is_reported_until_filled_then_passes(tmp_path, capsys):
 
 def test_scaffold_refuses_bad_ids_and_existing_pages(tmp_path):
     site = Site.load(make_tree(tmp_path) / "mkdocs.yml")
-    for bad in ("New Story", "", "story_1"):
+    for bad in ("New Story", "story_1"):
         try:
             scaffold.new_article(site, bad)
         except scaffold.ScaffoldError as err:
@@ -76,3 +86,46 @@ def test_scaffold_refuses_bad_ids_and_existing_pages(tmp_path):
         assert "already exists" in str(err)
     else:
         raise AssertionError("an existing article was overwritten")
+
+
+def test_only_the_missing_language_is_created_as_the_check_says(tmp_path, capsys):
+    tree = make_tree(tmp_path, [("docs/en/articles/sample.md", DELETE)])
+    status, problems = run_check(tree, capsys)
+    assert "docs/ar/articles/sample.md:1: missing-counterpart: this page has no counterpart in 'en' (docs/en/articles/sample.md) — " \
+           "run 'make new-article SLUG=sample LANG=en' to create it, or remove this page" in problems
+    site = Site.load(tree / "mkdocs.yml")
+    arabic = (tree / "docs/ar/articles/sample.md").read_text(encoding="utf-8")
+    assert scaffold.new_article(site, "sample", "en") == [tree / "docs/en/articles/sample.md"]
+    assert (tree / "docs/ar/articles/sample.md").read_text(encoding="utf-8") == arabic
+    try:
+        scaffold.new_article(site, "sample", "fr")
+    except scaffold.ScaffoldError as err:
+        assert str(err) == "'fr' is not a language of the site: use one of ar, en"
+    else:
+        raise AssertionError("an unknown language was accepted")
+
+
+def test_missing_arguments_say_what_to_pass(tmp_path):
+    site = Site.load(make_tree(tmp_path) / "mkdocs.yml")
+    expected = {
+        scaffold.new_article: "no slug given: run make new-article SLUG=my-slug (add LANG=en to create only that language's page)",
+        scaffold.new_term: "no term id given: run make new-term ID=my-term (add LANG=en to create only that language's page)",
+        scaffold.new_event: "no event id given: run make new-event ID=my-event (add ARTICLE=my-slug to fill in the article it comes from)",
+    }
+    for make, message in expected.items():
+        try:
+            make(site, "")
+        except scaffold.ScaffoldError as err:
+            assert str(err) == message
+        else:
+            raise AssertionError(f"{make.__name__} accepted no id")
+
+
+def test_an_existing_page_is_not_overwritten_and_the_missing_one_is_named(tmp_path):
+    tree = make_tree(tmp_path, [("docs/en/glossary/gpu.md", DELETE)])
+    try:
+        scaffold.new_term(Site.load(tree / "mkdocs.yml"), "gpu")
+    except scaffold.ScaffoldError as err:
+        assert str(err) == "docs/ar/glossary/gpu.md already exists; edit it instead; to create only the missing page, add LANG=en"
+    else:
+        raise AssertionError("an existing term page was overwritten")

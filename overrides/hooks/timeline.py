@@ -1,10 +1,10 @@
 """Replace `<!-- generated:timeline -->` with every event of data/timeline.yml, grouped by year,
-oldest first, each with a stable anchor (its id), its articles, terms and tags. Readable
-without JavaScript; site.js adds the region and theme filters. HTML: timeline.html."""
+oldest first, each with a stable anchor (its id), its articles, terms, actors (linked to their
+pages) and tags. Readable without JavaScript; site.js adds the region and theme filters. HTML: timeline.html."""
 from itertools import groupby
 from pathlib import Path
 
-from explainer import build, stories
+from explainer import build, entities, stories
 from explainer.render import has_marker, render, render_markdown_safe, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
@@ -17,10 +17,12 @@ def on_page_markdown(markdown, page, config, files):
     here = build.page_context(page, config)
     content, lang, link = here.content, here.lang, here.link
     terms = {t["id"]: t for t in content.terms}
+    known = entities.by_id(content)
     events = [
         {
             "id": e["id"], "date": e["date"], "title": e[lang]["title"], "text": e[lang]["text"],
-            "regions": e["regions"], "themes": e["themes"], "actors": e.get("actors", []),
+            "regions": e["regions"], "themes": e["themes"], "actors": [{"id": a, "url": link(entities.page_rel(a)), "name": known[a][lang]["name"]}
+                                                                      for a in e.get("actors", [])],
             "articles": [{"url": link(f"articles/{s}.md"), "title": content.page(lang, f"articles/{s}.md").title}
                          for s in e["articles"]],
             "terms": [{"url": link(f"glossary/{tid}.md"), "term": terms[tid][lang]["term"]} for tid in e.get("terms", [])],
