@@ -98,8 +98,6 @@ class TermLinks(Treeprocessor):
             link.text = text
             tip = etree.SubElement(wrapper, "span", {
                 "class": "glossary-tip", "role": "tooltip", "id": f"glossary-tip-{term_id}",
-                # Its page is the term's: indexed here, every article linking it would match.
-                "data-search-exclude": "",
             })
             tip.text = definition
             return wrapper
