@@ -23,6 +23,9 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "term": "glossary/gpai/",
     "timeline": "timeline/",
+    "who": "who/",
+    "entity": "who/deepseek/",
+    "figures": "figures/",
     "about": "about/",
     "404": "404.html",
 }

@@ -1,4 +1,5 @@
-"""The whole content tree, loaded once: pages of every language, the glossary and the timeline."""
+"""The whole content tree, loaded once: pages of every language, the glossary, the timeline,
+the figures ledger and its charts."""
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ GLOSSARY = "glossary"
 WHO = "who"
 INDEX = "index.md"
 # The data files of data/, by name (data/<name>.yml), each loaded as Content.<name>.
-DATA_FILES = ("glossary", "timeline", "entities", "labels")
+DATA_FILES = ("glossary", "timeline", "entities", "labels", "figures", "charts")
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{[^}]*#([^\s}]+)[^}]*\})?[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
@@ -145,6 +146,9 @@ class Content:
     timeline: DataFile | None = None
     entities: DataFile | None = None
     labels: DataFile | None = None
+    figures: DataFile | None = None
+    charts: DataFile | None = None
+    coverage: dict = field(default_factory=dict)  # article slug -> DataFile of data/coverage/<slug>.yml
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
     def derived(self, key: str, compute):
@@ -155,7 +159,8 @@ class Content:
 
     def data_files(self) -> list[DataFile]:
         """Every data file that exists (the checks look for digits, markers and copied text in each)."""
-        return [f for f in (getattr(self, name, None) for name in DATA_FILES) if f is not None and f.path.exists()]
+        named = [getattr(self, name, None) for name in DATA_FILES]
+        return [f for f in (*named, *self.coverage.values()) if f is not None and f.path.exists()]
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))
@@ -201,6 +206,14 @@ def _data_files(site: Site) -> dict[str, Path]:
     return {name: site.data_dir / f"{name}.yml" for name in DATA_FILES}
 
 
+COVERAGE = "coverage"
+
+
+def _coverage_files(site: Site) -> list[Path]:
+    """data/coverage/<slug>.yml: each article's list of its source's key facts."""
+    return sorted((site.data_dir / COVERAGE).glob("*.yml"))
+
+
 def load(site: Site) -> Content:
     content = Content(site=site)
     for lang, path in _page_files(site):
@@ -208,12 +221,13 @@ def load(site: Site) -> Content:
         content.pages[(lang, page.rel)] = page
     for name, path in _data_files(site).items():
         setattr(content, name, load_data(path))
+    content.coverage = {path.stem: load_data(path) for path in _coverage_files(site)}
     return content
 
 
 def fingerprint(site: Site) -> tuple:
     """What `load` would read, by path, modification time and size: equal while nothing changed."""
-    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values())
+    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values()) + _coverage_files(site)
     stamps = []
     for path in paths:
         try:

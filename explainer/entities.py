@@ -162,3 +162,64 @@ def _related_both_ways(content: Content) -> dict[str, list[str]]:
 def events(content: Content, entity_id: str) -> list[dict]:
     """Timeline events whose actors include the entity, oldest first."""
     return [e for e in events_of(content) if entity_id in (e.get("actors") or [])]
+
+
+# ---------------------------------------------------------------- an article's who is who
+
+WHO_IS_WHO = "who-is-who"  # the id of an Arabic article's section of actors
+
+
+def who_is_who_items(page: Page):
+    """(line number, bullet line) of the page's who-is-who section."""
+    inside = False
+    for number, line in page.body_lines():
+        if line.startswith("## "):
+            inside = f"#{WHO_IS_WHO}" in line
+            continue
+        if inside and line.startswith("- "):
+            yield number, line
+
+
+def head_end(item: str) -> int:
+    """Where a bullet's actors end: its first colon («- ديب سيك: شركة…»), or the bullet's end."""
+    colon = item.find(":")
+    return colon if colon != -1 else len(item)
+
+
+def actors_of(content: Content, slug: str) -> list[str]:
+    """The entities an article's who-is-who section is about (named before each bullet's colon), in order."""
+    page = content.page(content.site.default_language, f"{ARTICLES}/{slug}.md")
+    if page is None:
+        return []
+    ids = [entity_id for _, item in who_is_who_items(page) for entity_id in actors_in(content, item)]
+    return list(dict.fromkeys(ids))
+
+
+def actors_in(content: Content, item: str) -> list[str]:
+    """The entities a who-is-who bullet of the default language names before its colon."""
+    found_by = matcher(content, content.site.default_language)
+    return [entity_id for _, _, entity_id in found_by.find(_readable(item[:head_end(item)]))]
+
+
+def link_actors(markdown: str, content: Content, lang: str, link) -> str:
+    """The Markdown with each who-is-who bullet's actors linked to their pages (`link(entity_id)`
+    gives the address); the words stay the article's own. Names already in a link are left."""
+    found_by = matcher(content, lang)
+    lines = markdown.split("\n")
+    inside = False
+    for i, line in enumerate(lines):
+        if line.startswith("## "):
+            inside = f"#{WHO_IS_WHO}" in line
+            continue
+        if not (inside and line.startswith("- ")):
+            continue
+        end = head_end(line)
+        head = line[:end]
+        if "](" in head:
+            continue
+        linked, position = [], 0
+        for start, stop, entity_id in found_by.first_mentions(head):  # «بول تريولو (Paul Triolo)»: one link
+            linked += [head[position:start], f"[{head[start:stop]}]({link(entity_id)})"]
+            position = stop
+        lines[i] = "".join(linked) + head[position:] + line[end:]
+    return "\n".join(lines)

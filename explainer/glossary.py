@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from .content import LINK, Content, Page, strip_code
+from .figures import of_article
+from .render import marker
 from .terms import TermMatcher, matcher_for, normalise
 
 
@@ -15,10 +17,14 @@ def matcher(content: Content, lang: str) -> TermMatcher:
     return content.derived(f"matcher:{lang}", lambda c: matcher_for(complete_terms(c, lang), lang))
 
 
-def prose(page: Page) -> str:
-    """The running text of a page, where terms are linked: no headings, code, link texts or HTML."""
+def prose(page: Page, content: Content) -> str:
+    """The running text of a page, where terms are linked: no headings, code, link texts or HTML;
+    an article's key-figures table (generated from data/figures.yml) is read as its labels."""
     kept = []
     for _, line in page.body_lines():
+        if line.strip() == marker("key-figures") and page.kind == "article":
+            kept += [f[page.lang]["label"] for f in of_article(content, page.slug)]
+            continue
         if line.lstrip().startswith(("#", "<")):
             continue
         kept.append(LINK.sub(" ", strip_code(line)))
@@ -34,7 +40,7 @@ def _terms_used(content: Content) -> dict[str, list[str]]:
     used: dict[str, set[str]] = {t["id"]: set() for t in content.terms}
     for lang in content.site.languages:
         for page in content.pages_of(lang, "article"):
-            for _, _, term_id in matcher(content, lang).find(prose(page)):
+            for _, _, term_id in matcher(content, lang).find(prose(page, content)):
                 used[term_id].add(page.slug)
     return {k: sorted(v) for k, v in used.items()}
 

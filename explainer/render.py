@@ -39,6 +39,12 @@ def relative(from_url: str, to_url: str) -> str:
     return rel + ("/" if to_url.endswith("/") and not rel.endswith("/") else "")
 
 
+def markdown_link(from_rel: str, to_rel: str) -> str:
+    """A Markdown link from one docs file to another, both paths inside a language folder
+    ("articles/x.md" to "figures.md" is "../figures.md"), so MkDocs checks and rewrites it."""
+    return posixpath.relpath(to_rel, posixpath.dirname(from_rel) or ".")
+
+
 class Labels:
     """Interface labels of one language, from data/labels.yml."""
 

@@ -8,19 +8,12 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import lxml.etree
-import pytest
 
-from builtsite import BuiltSite
 from explainer import checks, stories
 from explainer.content import INDEX
 from explainer.checks.articles import ARTICLE_SECTIONS, terms_mentioned
 from explainer.glossary import sort_key, terms_used
 from explainer.site import direction
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
 
 
 def test_every_page_declares_its_language_and_direction(built):
@@ -129,7 +122,7 @@ def test_article_pages_describe_themselves_and_their_source_as_schema_org_articl
 def test_every_page_has_absolute_alternates_for_each_language_and_x_default(built):
     for path in built.html_files():
         root = built.parse(str(path.relative_to(built.dir)))
-        alternates = {link.get("hreflang"): link.get("href") for link in root.iterfind(".//head/link[@rel='alternate']")}
+        alternates = {link.get("hreflang"): link.get("href") for link in root.iterfind(".//head/link[@rel='alternate'][@hreflang]")}
         assert set(alternates) == {*built.languages, "x-default"}, path
         assert alternates["x-default"] == alternates[built.languages[0]], path
         for lang, href in alternates.items():
@@ -141,7 +134,7 @@ def test_every_page_has_absolute_alternates_for_each_language_and_x_default(buil
 
 def test_alternates_pair_each_page_with_its_counterpart(built):
     root = built.page("ar", "about/")
-    alternates = {link.get("hreflang"): link.get("href") for link in root.iterfind(".//head/link[@rel='alternate']")}
+    alternates = {link.get("hreflang"): link.get("href") for link in root.iterfind(".//head/link[@rel='alternate'][@hreflang]")}
     assert alternates == {"ar": built.base + "about/", "en": built.base + "en/about/", "x-default": built.base + "about/"}
 
 
@@ -203,6 +196,24 @@ def test_article_pages_have_their_sections_source_box_and_english_summary(built)
         assert box.find(".//h2[@id='source']") is not None
         summary = root.find(".//div[@class='summary-en']")
         assert (summary.get("lang"), summary.get("dir")) == ("en", "ltr"), (slug, lang)
+
+
+def test_source_boxes_list_only_what_is_known_and_name_the_rest_once(built):
+    """No row of a source box says "not stated"; what the source does not state is named in one
+    sentence, and the sentence is there only when something is missing."""
+    labels = built.content.labels.data
+    for slug, lang, root in article_pages(built):
+        source = built.content.article_meta(slug)["source"]
+        box = root.find(".//aside[@class='source-box']")
+        rows = [" ".join(dd.text_content().split()) for dd in box.iter("dd")]
+        assert labels["source.not_stated"][lang] not in rows, (slug, lang, rows)
+        missing = [field for field, value in source.items() if value == "not stated"]
+        sentence = box.find(".//p[@class='source-unstated']")
+        if not missing:
+            assert sentence is None, (slug, lang)
+            continue
+        text = sentence.text_content()
+        assert all(labels[f"source.unstated.{field}"][lang] in text for field in missing), (slug, lang, text)
 
 
 def test_english_page_and_arabic_block_show_the_same_summary(built):

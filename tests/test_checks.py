@@ -53,9 +53,12 @@ AR_HOME = "docs/ar/index.md"
 EN_HOME = "docs/en/index.md"
 TIMELINE = "data/timeline.yml"
 GLOSSARY = "data/glossary.yml"
+COVERAGE = "data/coverage/sample.yml"
 LABELS = "data/labels.yml"
 ENTITIES = "data/entities.yml"
 EN_ARTICLE = "docs/en/articles/sample.md"
+FIGURES = "data/figures.yml"
+CHARTS = "data/charts.yml"
 EVENT_4 = """- id: event-4
   date: "2025"
   date_precision: year
@@ -70,6 +73,24 @@ EVENT_4 = """- id: event-4
     title: An event
     text: Text.
 """
+
+# A correction recorded as the contributor guide says, at the end of the Arabic article's front matter.
+CORRECTED = (AR_ARTICLE, "  watch next.\n---", """  watch next.
+corrections:
+  - date: "2026-01-05"
+    ar:
+      wrong: هبطت الأسهم 71%.
+      now: هبطت الأسهم 17%.
+    en:
+      wrong: The shares fell by 71%.
+      now: The shares fell by 17%.
+---""")
+
+
+def test_a_recorded_correction_passes(tmp_path, capsys):
+    status, problems = run_check(make_tree(tmp_path, [CORRECTED]), capsys)
+    assert (status, problems) == (0, [])
+
 
 CASES = {
     "no-front-matter": (
@@ -99,6 +120,18 @@ CASES = {
     "bad-value": (
         [(AR_ARTICLE, "date_basis: inferred", "date_basis: guessed")],
         "docs/ar/articles/sample.md:10: bad-value: 'source.date_basis' has the value 'guessed', which is not allowed — use one of: stated, inferred",
+    ),
+    "correction-date": (
+        [CORRECTED, (AR_ARTICLE, 'date: "2026-01-05"', 'date: "2026-01"')],
+        "docs/ar/articles/sample.md:27: correction-date: the correction's date '2026-01' is not a day of the calendar — write the day the page was corrected, as YYYY-MM-DD (e.g. 2026-11-30)",
+    ),
+    "correction-order": (
+        [CORRECTED, (AR_ARTICLE, "corrections:\n", 'corrections:\n  - date: "2026-02-01"\n    ar: {wrong: أ, now: ب}\n    en: {wrong: a, now: b}\n')],
+        "docs/ar/articles/sample.md:30: correction-order: the correction of 2026-01-05 comes after one of 2026-02-01 — keep corrections oldest first: add a new one at the end (readers' links to #correction-N depend on it)",
+    ),
+    "correction-unchanged": (
+        [CORRECTED, (AR_ARTICLE, "now: The shares fell by 17%.", "now: The shares fell by 71%.")],
+        "docs/ar/articles/sample.md:33: correction-unchanged: the 'en' correction says the same in 'wrong' and 'now' — write in 'wrong' what the page said, and in 'now' what it says after the fix",
     ),
     "bad-date": (
         [(TIMELINE, 'date: "2025-01"\n  date_precision: month', 'date: "2025-02-30"\n  date_precision: day')],
@@ -145,8 +178,8 @@ CASES = {
         "docs/en/index.md:8: unsafe-html: the page contains a javascript: URL — remove it: pages are Markdown, and scripts come only from the theme (ask in an issue if a page needs one)",
     ),
     "wrong-digits": (
-        [(AR_ARTICLE, "| 17% | الهبوط |", "| ١٧% | الهبوط |")],
-        "docs/ar/articles/sample.md:50: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
+        [(AR_ARTICLE, "- نقطة أولى عن الأوزان المفتوحة.", "- نقطة أولى عن الأوزان المفتوحة في ١٧ بلدًا.")],
+        "docs/ar/articles/sample.md:30: wrong-digits: Eastern Arabic digits (٠١٢…) in the text — write numbers with the digits 0–9, as the style guide says",
     ),
     "missing-section": (
         [(AR_ARTICLE, "## الجدل ووجهات النظر الأخرى {#debate}\n\nنص.\n\n", "")],
@@ -224,9 +257,62 @@ CASES = {
         [(AR_HOME, "title: الرئيسية", "title: الرئيسية\ntitle: البيت")],
         "docs/ar/index.md:3: duplicate-key: 'title' is written twice — keep one of the two; YAML would silently drop the first",
     ),
+    "coverage-missing": (
+        [(COVERAGE, DELETE)],
+        "docs/ar/articles/sample.md:1: coverage-missing: the article 'sample' has no coverage list — create data/coverage/sample.yml listing the source's key facts and where each is stated (see data/schema/coverage.schema.json)",
+    ),
+    "coverage-place": (
+        [(COVERAGE, "where: [ar#key-figures, en#key-figures]", "where: [ar#key-figure, en#key-figures]")],
+        "data/coverage/sample.yml:7: coverage-place: 'ar#key-figure' is not a place of the article 'sample' — name a section id of the article (ar#funding, en#key-figures), summary, timeline/<event id>, glossary/<term id> or figures/<figure id>",
+    ),
+    "coverage-evidence-left": (  # the key-figures sections are generated from the ledger: read as built
+        [(FIGURES, "value: 17\n  unit: percent", "value: 16\n  unit: percent")],
+        "data/coverage/sample.yml:7: coverage-evidence: 'ar#key-figures' mentions none of: 17% — the fact has left that place: restore it, correct 'where', or mark the fact left-out with a reason",
+    ),
+    "coverage-evidence-unseen": (
+        [(COVERAGE, 'evidence: ["17%"]', 'evidence: ["17%", "18%"]')],
+        "data/coverage/sample.yml:8: coverage-evidence: '18%' appears in none of the places listed — quote it as the site writes it, or remove it from 'evidence'",
+    ),
+    "coverage-reason": (
+        [(COVERAGE, "    reason: Not part of the article.\n", "")],
+        "data/coverage/sample.yml:14: missing-field: required field 'facts.2.reason' is missing — add 'reason:'",
+    ),
+    "coverage-orphan": (
+        [("data/coverage/sampel.yml", None, "source: sample.txt\nfacts:\n  - {fact: A fact, kind: claim, status: left-out, reason: Tested.}\n")],
+        "data/coverage/sampel.yml:1: unknown-article: 'sampel' is not an article slug — name the file after an article's slug, or remove it",
+    ),
+    "figure-currency": (
+        [(FIGURES, "currency: USD", "currency: XYZ")],
+        "data/figures.yml:23: figure-currency: 'XYZ' is not a currency the site knows — use an ISO 4217 code (USD), or add 'currency.XYZ: {ar: …, en: …}' to data/labels.yml",
+    ),
+    "unknown-figure": (
+        [(CHARTS, "{figure: chip-maker-value-lost,", "{figure: chip-maker-value-lots,")],
+        "data/charts.yml:5: unknown-figure: 'chip-maker-value-lots' is not a figure id of data/figures.yml — did you mean 'chip-maker-value-lost'?",
+    ),
+    "chart-units": (
+        [(CHARTS, "        - {figure: chip-maker-value-lost, ar: صانع الرقائق, en: The chip maker}\n",
+          "        - {figure: chip-maker-value-lost, ar: صانع الرقائق, en: The chip maker}\n        - {figure: chip-maker-fall, ar: الهبوط, en: The fall}\n")],
+        "data/charts.yml:3: chart-units: the chart 'value-lost' mixes money USD, percent — compare figures of one unit and currency (a figure's 'equivalent_of' gives another currency)",
+    ),
+    "unknown-chart": (
+        [(EN_ARTICLE, "<!-- generated:chart value-lost -->", "<!-- generated:chart value-lots -->")],
+        "docs/en/articles/sample.md:16: unknown-chart: 'value-lots' is not a chart of data/charts.yml — did you mean 'value-lost'?",
+    ),
+    "typed-key-figures": (
+        [(EN_ARTICLE, "<!-- generated:key-figures -->", "| Figure | What it measures |\n|---|---|\n| 17% | The fall |")],
+        "docs/en/articles/sample.md:14: typed-key-figures: the key-figures section is typed by hand — put the figures in data/figures.yml with 'articles: [sample]', and write <!-- generated:key-figures --> here (charts: <!-- generated:chart ID -->)",
+    ),
+    "figure-mismatch": (
+        [(AR_ARTICLE, "fell by 17% in a day", "fell by 71% in a day")],
+        "docs/ar/articles/sample.md:21: figure-mismatch: «fell by» is stated here as «71%», but data/figures.yml (chip-maker-fall) has 17% — write the ledger's figure (or the article's own, in 'as_in_article'), or correct data/figures.yml if the ledger is wrong",
+    ),
     "misspelt-name": (  # a deliberately misspelt actor: «ألف ألفا» where the site writes «أليف ألفا»
         [(AR_ARTICLE, "وأليف ألفا (Aleph Alpha)", "وألف ألفا (Aleph Alpha)")],
         "docs/ar/articles/sample.md:54: misspelt-name: «ألف ألفا» is not how the site spells 'aleph-alpha' — write «أليف ألفا» (or add «ألف ألفا» to its ar.variants in data/entities.yml if it is an accepted spelling)",
+    ),
+    "unknown-actor": (
+        [(AR_ARTICLE, "- ميسترال إيه آي (Mistral AI) وأليف ألفا (Aleph Alpha): شركتان.", "- هاغينغ فيس: منصة.")],
+        "docs/ar/articles/sample.md:54: unknown-actor: «هاغينغ فيس» is not in the who's who — add it to data/entities.yml (make new-entity ID=…), or spell the name as data/entities.yml does",
     ),
     "unknown-entity": (
         [(TIMELINE, "actors: [mistral-ai]", "actors: [Mistral AI]")],

@@ -3,8 +3,12 @@ accepts once it is."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 from explainer import scaffold
+from explainer.checks.articles import FEW_EVENTS, FEW_TERMS
 from explainer.site import Site
 from test_checks import DELETE, make_tree, run_check
 
@@ -21,24 +25,44 @@ ANSWERS = {
     "us, china, europe or global": "europe",
     "models, capital, compute, policy or markets": "models",
     "slug of the article that tells it": "sample",
+    "the number in its scale, e.g. 3.25 for 3.25 billion": "17",
+    "money, percent, parameters, tokens, gpu-hours, people, users or models": "percent",
+    "one, thousand, million, billion or trillion": "one",
+    "original, publisher or article": "article",
     "the one Arabic term": "الضبط الدقيق",
     "the English term": "fine-tuning",
+    "file name of the source text": "sample.txt",
+    "the figure or name as the page writes it": "تذكر هذه النقطة",  # as fill() writes the takeaways
+    "a name, spelt as in data/entities.yml (make new-entity ID=… adds one)": "ميسترال إيه آي",
+    "person, company, lab, product, government, place or programme": "company",
+    "us, china, europe, asia, middle-east, africa or global": "europe",
+    "the one Arabic spelling the site uses": "هاغينغ فيس",
+    "the English name": "Hugging Face",
     "the English summary, 120–250 words; shown on both language pages": "This English summary tells the story in plain words. " * 14,
 }
-# Takeaways that name the fixture's five glossary terms (an article links at least five).
-TAKEAWAY = {
-    "ar": "نقطة عن الأوزان المفتوحة والقدرة الحاسوبية والاستدلال ومركز البيانات ووحدة معالجة الرسوميات.",
-    "en": "A point about open weights, compute, inference, a data centre and a graphics processing unit.",
-}
+# How many glossary terms a filled article names (the few-terms rule's minimum).
+TERMS_NAMED = FEW_TERMS.limits["min"]
 
 
-def fill(path) -> None:
-    lang = "ar" if "/ar/" in str(path) else "en"
+def glossary_terms(tree: Path, lang: str) -> list[str]:
+    """The first glossary terms of the tree, as written in `lang`, for takeaways that name them."""
+    entries = yaml.safe_load((tree / "data" / "glossary.yml").read_text(encoding="utf-8"))
+    return [e[lang]["term"] for e in entries][:TERMS_NAMED]
+
+
+def fill(path: Path, tree: Path, article: str = "sample") -> None:
+    """Write every [[to write: …]] marker of a scaffolded file as a contributor would: valid values,
+    takeaways that name glossary terms, an English summary of a readable length."""
+    lang = "ar" if "/ar/" in path.as_posix() else "en"
 
     def answer(marker):
-        if marker.group(1).startswith("takeaway"):
-            return TAKEAWAY[lang]
-        return ANSWERS.get(marker.group(1), "نص مكتوب" if lang == "ar" else "Written text")
+        asked = marker.group(1)
+        if asked.startswith("takeaway"):
+            terms = glossary_terms(tree, lang)
+            return "تذكر هذه النقطة: " + "، ".join(terms) + "." if lang == "ar" else "This point names " + ", ".join(terms) + "."
+        if asked == "slug of the article that tells it":
+            return article
+        return ANSWERS.get(asked, "نص مكتوب" if lang == "ar" else "Written text")
 
     path.write_text(MARKER.sub(answer, path.read_text(encoding="utf-8")), encoding="utf-8")
 
@@ -47,14 +71,18 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
     tree = make_tree(tmp_path)
     site = Site.load(tree / "mkdocs.yml")
     written = scaffold.new_article(site, "new-story")
-    assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md"]
+    assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md",
+                                                                 "data/coverage/new-story.yml"]
     status, problems = run_check(tree, capsys)
     assert status == 1
     assert any(": placeholder: " in p for p in problems) and any(": few-events: " in p for p in problems)
     for path in written:
-        fill(path)
-    for number in range(4):
-        fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0])
+        fill(path, tree)
+    for number in range(FEW_EVENTS.limits["min"]):
+        fill(scaffold.new_event(site, f"new-story-event-{number}", article="new-story")[0], tree)
+    status, problems = run_check(tree, capsys)
+    assert status == 1 and any(": typed-key-figures: no figure of data/figures.yml lists 'new-story'" in p for p in problems)
+    fill(scaffold.new_figure(site, "new-story-figure", article="new-story")[0], tree)
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
@@ -66,7 +94,7 @@ def test_new_term_is_reported_until_filled_then_passes(tmp_path, capsys):
     status, problems = run_check(tree, capsys)
     assert status == 1 and any(": placeholder: " in p for p in problems)
     for path in written:
-        fill(path)
+        fill(path, tree)
     status, problems = run_check(tree, capsys)
     assert (status, problems) == (0, [])
 
@@ -129,3 +157,19 @@ def test_an_existing_page_is_not_overwritten_and_the_missing_one_is_named(tmp_pa
         assert str(err) == "docs/ar/glossary/gpu.md already exists; edit it instead; to create only the missing page, add LANG=en"
     else:
         raise AssertionError("an existing term page was overwritten")
+
+
+def test_new_entity_is_reported_until_filled_then_passes(tmp_path, capsys):
+    tree = make_tree(tmp_path)
+    site = Site.load(tree / "mkdocs.yml")
+    written = scaffold.new_entity(site, "hugging-face")
+    assert [p.relative_to(tree).as_posix() for p in written] == ["data/entities.yml", "docs/ar/who/hugging-face.md", "docs/en/who/hugging-face.md"]
+    status, problems = run_check(tree, capsys)
+    assert status == 1 and any(": placeholder: " in p for p in problems)
+    fill(written[0], tree)
+    assert run_check(tree, capsys) == (0, [])
+    (tree / "docs/en/who/hugging-face.md").unlink()
+    status, problems = run_check(tree, capsys)
+    assert any(": missing-entity-page: " in p and "make new-entity ID=hugging-face" in p for p in problems)
+    assert [p.relative_to(tree).as_posix() for p in scaffold.new_entity(site, "hugging-face")] == ["docs/en/who/hugging-face.md"]
+    assert run_check(tree, capsys) == (0, [])

@@ -113,7 +113,7 @@ def summaries(content: Content) -> list[Problem]:
 
 def terms_mentioned(content: Content, page: Page) -> list[str]:
     """The glossary terms an article page's own text mentions (each is linked at its first mention)."""
-    return list(dict.fromkeys(term_id for _, _, term_id in matcher(content, page.lang).find(prose(page))))
+    return list(dict.fromkeys(term_id for _, _, term_id in matcher(content, page.lang).find(prose(page, content))))
 
 
 @KIND.check

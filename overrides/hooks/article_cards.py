@@ -35,7 +35,7 @@ def on_page_markdown(markdown, page, config, files):
             "dek": article.meta.get("description", ""),
             "source": t("source.not_stated") if source["publisher"] == "not stated" else source["publisher"],
             "date": source["date"],
-            "minutes": stories.reading_minutes(prose(article), here.lang),
+            "minutes": stories.reading_minutes(prose(article, here.content), here.lang),
             "topics": meta.get("topics", []),
         })
     html = render(TEMPLATE, cards=cards, t=t, lang=here.lang, regions=REGIONS, level=card_heading_level(markdown))

@@ -40,6 +40,8 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["title"] = entity[lang]["name"]
     page.meta["description"] = entity[lang]["description"]
     page.meta["structured_data"] = structured_data(entity, lang, other, page.canonical_url)
+    if page.edit_url:  # the page's facts are edited in the data file, not in its stub
+        page.edit_url = page.edit_url.split("/docs/")[0] + "/" + content.site.rel(content.entities.path)
 
     def part(name, **extra):
         return render(TEMPLATE, part=name, lang=lang, t=t, entity=entity, **extra).strip()

@@ -27,20 +27,27 @@
     });
   }
 
-  // Timeline filters: one region and one theme at a time, kept in the address
-  // (?region=china&theme=models) so a filtered view can be shared and survives reload.
+  // Timeline filters: one region, one theme and one actor at a time, kept in the address
+  // (?region=china&theme=models; ?actor=deepseek comes from an entity's page) so a filtered
+  // view can be shared and survives reload.
   function setupTimelineFilters() {
     var panel = document.querySelector("[data-timeline-filters]");
     if (!panel) return;
     var events = document.querySelectorAll(".timeline > li");
     var years = document.querySelectorAll(".timeline-year");
     var count = panel.querySelector("[data-timeline-count]");
-    var facets = ["region", "theme"];
+    var facets = ["region", "theme", "actor"];
+    var actorNote = panel.querySelector("[data-timeline-actor]");
+
+    function actorLink(id) {
+      return document.querySelector('.event-meta a[data-actor="' + id.replace(/[^a-z0-9-]/g, "") + '"]');
+    }
 
     function current() {
       var params = new URLSearchParams(window.location.search);
       var state = {};
       facets.forEach(function (facet) { state[facet] = params.get(facet) || ""; });
+      if (state.actor && !actorLink(state.actor)) state.actor = "";  // an unknown actor filters nothing
       return state;
     }
 
@@ -62,6 +69,10 @@
         buttons[b].setAttribute("aria-pressed", pressed ? "true" : "false");
       }
       count.textContent = String(shown);
+      // The actor has no button: a line names it, and "show all events" clears it.
+      var named = state.actor && actorLink(state.actor);
+      actorNote.hidden = !named;
+      actorNote.querySelector("span").textContent = named ? named.textContent : "";
     }
 
     function save(state) {

@@ -1,0 +1,71 @@
+"""A contributor's pull request, rehearsed on a copy of the project: a sixth article scaffolded in
+both languages with `make new-article`, filled as the contributor guide says, its events added with
+`make new-event`; then `make check`, `make build` and the per-page tests of the built site pass, and
+nothing but the article's two pages and the timeline changed. The copy shares this checkout's
+virtual environment (nothing is installed again)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from explainer.checks.articles import FEW_EVENTS
+from test_scaffold import fill
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "rehearsal-story"
+# Made by the build and the tests, not by the contributor.
+OUTPUT = {"site", "test-artifacts", ".pytest_cache", "__pycache__", ".cache"}
+
+
+def project_files(root: Path) -> list[str]:
+    """The project's files as a clone has them: tracked, or new and not ignored."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+                            cwd=root, capture_output=True, text=True, check=True).stdout
+    return sorted(name for name in listed.split("\0") if name and (root / name).is_file())
+
+
+def digests(root: Path) -> dict[str, str]:
+    found = {}
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if path.is_file() and not path.is_symlink() and rel.parts[0] != ".venv" and not OUTPUT & set(rel.parts):
+            found[rel.as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def run(command: list[str], cwd: Path, **env: str) -> str:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(cwd), "NO_MKDOCS_2_WARNING": "1", **env})
+    assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def test_a_new_article_goes_from_scaffold_to_passing_tests_without_touching_other_files(tmp_path):
+    copy = tmp_path / "project"
+    for name in project_files(ROOT):
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, copy / name)  # times kept: make sees the environment as up to date
+    (copy / ".venv").symlink_to(Path(sys.prefix))
+    before = digests(copy)
+
+    written = run(["make", "new-article", f"SLUG={SLUG}"], copy)
+    pages = [copy / "docs" / lang / "articles" / f"{SLUG}.md" for lang in ("ar", "en")]
+    assert all(f"wrote {p.relative_to(copy).as_posix()}" in written for p in pages), written
+    for page in pages:
+        fill(page, copy, SLUG)
+    for number in range(FEW_EVENTS.limits["min"]):
+        run(["make", "new-event", f"ID={SLUG}-{number}", f"ARTICLE={SLUG}"], copy)
+    fill(copy / "data" / "timeline.yml", copy, SLUG)
+
+    assert "✅" in run(["make", "check"], copy)
+    run(["make", "build"], copy)
+    run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_built_site.py"], copy,
+        SITE_DIR=str(copy / "site"))
+
+    after = digests(copy)
+    changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
+    assert changed == {f"docs/ar/articles/{SLUG}.md", f"docs/en/articles/{SLUG}.md", "data/timeline.yml"}
