@@ -25,23 +25,15 @@ def language_root(site, lang: str) -> str:
 
 
 @pytest.fixture
-def search_page(browser):
-    """A page of the given language's site with its search box open."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
-    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-
+def search_page(page):
+    """Opens a page (a desktop tab) and its search box."""
     def open_at(url: str):
         page.goto(url)
         page.locator(BOX).click()
         page.wait_for_selector(ANSWERED, state="attached")
         return page
 
-    yield open_at
-    context.close()
+    return open_at
 
 
 def enter(page, query: str, mode: str) -> None:
