@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -22,12 +23,13 @@ from pathlib import Path
 import yaml
 
 from . import content as content_module
-from .content import ARTICLES
+from .content import ARTICLES, COVERAGE
 from .site import Site
 from .sitebuild import build_command, build_env
 
 PROJECT_PARTS = ("mkdocs.yml", "overrides", "data", "docs")
 PROJECT_CONFIG = "mkdocs.yml"
+ARTICLES_LIST = re.compile(r"^(  articles: )\[([^\]\n]*)\]", re.M)
 STOCK_CONFIG = "mkdocs.stock.yml"
 VARIANTS = {"stock": STOCK_CONFIG, "project": PROJECT_CONFIG}
 TARGET_RATIO = 1.25
@@ -51,8 +53,9 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 
 def add_articles(site_root: Path, total: int) -> list[str]:
-    """Clone the site's articles (every language, and their timeline events) under new slugs
-    until each language has `total` articles; returns the new slugs."""
+    """Clone the site's articles (every language, their timeline events, their figures in the
+    ledger and their coverage lists) under new slugs until each language has `total` articles;
+    returns the new slugs."""
     site = Site.load(site_root / PROJECT_CONFIG)
     originals = content_module.load(site).article_slugs
     if total < len(originals):
@@ -66,6 +69,9 @@ def add_articles(site_root: Path, total: int) -> list[str]:
         for lang in site.languages:
             folder = site.docs_dir / lang / ARTICLES
             shutil.copyfile(folder / f"{original}.md", folder / f"{slug}.md")
+        coverage = site.data_dir / COVERAGE / f"{original}.yml"
+        if coverage.exists():
+            shutil.copyfile(coverage, coverage.with_name(f"{slug}.yml"))
         added_events += [
             {**event, "id": f"{slug}-{event['id']}", "articles": [slug]}
             for event in events
@@ -75,7 +81,22 @@ def add_articles(site_root: Path, total: int) -> list[str]:
     if added_events:
         with timeline_path.open("a", encoding="utf-8") as timeline:
             timeline.write("\n" + yaml.safe_dump(added_events, allow_unicode=True, sort_keys=False, width=1000))
+    _share_figures(site.data_dir / "figures.yml", added)
     return added
+
+
+def _share_figures(ledger: Path, clones: list[str]) -> None:
+    """Each figure of an original article also lists its clones (the ledger's flow lists,
+    `articles: [a, b]`, edited in place so the file keeps its form), so a clone's key-figures
+    table is as full as its original's."""
+    if not ledger.exists() or not clones:
+        return
+
+    def with_clones(match: re.Match) -> str:
+        slugs = [s.strip() for s in match.group(2).split(",") if s.strip()]
+        return f"{match.group(1)}[{', '.join(slugs + [c for c in clones if c.rsplit('-copy-', 1)[0] in slugs])}]"
+
+    ledger.write_text(ARTICLES_LIST.sub(with_clones, ledger.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 class _Tagged:
