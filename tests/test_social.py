@@ -11,16 +11,11 @@ import pytest
 import uharfbuzz as hb
 from PIL import Image, ImageDraw, ImageFont
 
-from builtsite import ROOT, BuiltSite
+from builtsite import ROOT
 from explainer import bench, social, social_bench
 from explainer.render import url_of
 
 MAX_BYTES = 80_000
-
-
-@pytest.fixture(scope="module")
-def built(subpath_site):
-    return BuiltSite(subpath_site.directory, subpath_site.base)
 
 
 def meta_of(root) -> dict:

@@ -75,7 +75,7 @@ def test_first_mentions_in_order_reads_the_texts_of_a_page_in_turn():
 
 
 def render(md_text: str) -> str:
-    targets = {t.id: (f"../glossary/{t.id}.md", f"definition of {t.id}") for t in (INFERENCE, OPEN_WEIGHTS, GPU, LLM)}
+    targets = {t.id: (f"../glossary/{t.id}.md", f"name of {t.id}", f"definition of {t.id}") for t in (INFERENCE, OPEN_WEIGHTS, GPU, LLM)}
 
     class Links(markdown.Extension):
         def extendMarkdown(self, md):  # noqa: N802
