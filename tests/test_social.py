@@ -129,7 +129,7 @@ def test_bench_builds_with_an_empty_then_a_full_cache(tmp_path):
     cost = social_bench.measure(site, tmp_path / "out")
     pages = [p for p in (tmp_path / "out").rglob("index.html")]
     cached = list((site / social.CACHE).glob("*.png"))
-    assert cost.images == len(pages) and 0 < len(cached) <= cost.images
+    assert cost.images == len(pages) and 0 < len(cached) == cost.drawn <= cost.images
     assert 0 < cost.largest_bytes <= MAX_BYTES and cost.total_bytes >= cost.largest_bytes
     table = social_bench.format_table([cost])
-    assert f"| {cost.articles} | {cost.images} |" in table
+    assert f"| {cost.articles} | {cost.images} | {cost.drawn} |" in table
