@@ -100,8 +100,6 @@ class TermLinks(Treeprocessor):
                 "class": "glossary-tip", "role": "tooltip", "id": f"glossary-tip-{term_id}",
                 # The heading of the definition a tap shows on a touch screen (site.js).
                 "data-term-name": name,
-                # Its page is the term's: indexed here, every article linking it would match.
-                "data-search-exclude": "",
             })
             tip.text = definition
             return wrapper

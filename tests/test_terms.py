@@ -93,4 +93,4 @@ def test_links_skip_headings_links_code_and_other_languages():
     )
     assert html.count('class="glossary-term"') == 1
     assert '<a aria-describedby="glossary-tip-inference" class="glossary-term" data-term="inference" href="../glossary/inference.md">وبالاستدلال</a>' in html
-    assert '<span class="glossary-tip" data-search-exclude="" data-term-name="name of inference" id="glossary-tip-inference" role="tooltip">definition of inference</span>' in html
+    assert '<span class="glossary-tip" data-term-name="name of inference" id="glossary-tip-inference" role="tooltip">definition of inference</span>' in html
