@@ -12,6 +12,7 @@ from ..problems import Problem
 from ..render import marker
 from ..yamldata import line_of
 from . import Kind
+from .corrections import wrong_lines
 from .files import data_file_problems, date_problems
 from .glossary import duplicate_ids
 from .timeline import UNKNOWN_ARTICLE
@@ -333,8 +334,9 @@ def prose_against_ledger(content: Content) -> list[Problem]:
         figures = [f for f in checked if page.slug in (f.get("articles") or [])]
         if not figures:
             continue
+        stated_wrong = wrong_lines(page)  # a correction's record of the old figure
         for number, line in enumerate(page.text.split("\n"), start=1):
-            if line.lstrip().startswith(("<!--", "```")):
+            if line.lstrip().startswith(("<!--", "```")) or number in stated_wrong:
                 continue
             for figure, mention, amount in mismatches(line, figures, ledger):
                 problems.append(FIGURE_MISMATCH.problem(
