@@ -13,8 +13,8 @@ import pytest
 from builtsite import BuiltSite
 from explainer import checks, stories
 from explainer.content import INDEX
-from explainer.checks.articles import ARTICLE_SECTIONS, terms_mentioned
-from explainer.glossary import sort_key, terms_used
+from explainer.checks.articles import ARTICLE_SECTIONS
+from explainer.glossary import sort_key, terms_in, terms_used
 from explainer.site import direction
 
 
@@ -250,7 +250,7 @@ def test_each_article_links_the_terms_the_check_counts_once_each(built):
         terms = [a.get("data-term") for a in root.iterfind(".//a[@class='glossary-term']")]
         assert len(terms) == len(set(terms)), (slug, lang)
         # The few-terms rule counts what the page links.
-        assert set(terms) == set(terms_mentioned(built.content, built.content.page(lang, f"articles/{slug}.md"))), (slug, lang)
+        assert set(terms) == set(terms_in(built.content, built.content.page(lang, f"articles/{slug}.md"))), (slug, lang)
         for a in root.iterfind(".//a[@class='glossary-term']"):
             tip = root.get_element_by_id(a.get("aria-describedby"))
             assert tip.get("role") == "tooltip" and tip.text_content().strip()

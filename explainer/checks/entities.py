@@ -6,7 +6,7 @@ import difflib
 import re
 
 from .. import entities as who
-from ..content import Content, strip_code
+from ..content import Content, remembered, strip_code
 from ..problems import Problem
 from ..terms import normalise
 from ..yamldata import line_of
@@ -195,8 +195,9 @@ def spellings(content: Content) -> list[Problem]:
     index = content.derived("spelling-index", SpellingIndex)
     problems = []
     for shown, number, line in _arabic_texts(content):
-        problems += _bracketed(index, shown, number, line)
-        problems += _near_misses(index, shown, number, line)
+        # Remembered across the rebuilds of `make serve`: only edited lines are looked at again.
+        problems += remembered("spellings", (shown, number, line, content.data_texts),
+                               lambda: _bracketed(index, shown, number, line) + _near_misses(index, shown, number, line))
     return sorted(set(problems))
 
 
@@ -253,7 +254,10 @@ def _near_misses(index: SpellingIndex, shown: str, number: int, line: str) -> li
                         break
                 else:
                     run = " ".join([_best_first(window[0], words[0]), *window[1:]])
-                    distance = _distance(run, " ".join(words))
+                    name = " ".join(words)
+                    if abs(len(run) - len(name)) > 2:
+                        continue  # more than two letters apart whatever the letters (saves most of the time)
+                    distance = _distance(run, name)
                     if 0 < distance <= 2 and distance * 6 <= len(run) and not _inflected(run, words):
                         text = line[tokens[start][1]:tokens[end - 1][2]]
                         if run != " ".join(window):
