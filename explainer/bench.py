@@ -194,7 +194,8 @@ def serve_command(address: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", address]
 
 
-def _fetch(url: str) -> str | None:
+def fetch(url: str) -> str | None:
+    """The body of the page at `url`, or None while nothing is served there."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8", errors="replace")
@@ -219,7 +220,7 @@ def measure_refresh(site_root: Path, edits: int = 3, first_build_timeout: float 
         server = subprocess.Popen(serve_command(f"127.0.0.1:{port}"), cwd=site_root, env=build_env(), stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + first_build_timeout
-            while _fetch(url) is None:
+            while fetch(url) is None:
                 if server.poll() is not None or time.monotonic() > deadline:
                     log.seek(0)
                     raise BuildFailed(f"make serve did not serve {url}:\n{log.read().decode(errors='replace')[-3000:]}")
@@ -229,7 +230,7 @@ def measure_refresh(site_root: Path, edits: int = 3, first_build_timeout: float 
                 time.sleep(1.1)  # a new modification time, whatever the file system's resolution
                 source.write_text(f"{original.rstrip()}\n\n{mark}\n", encoding="utf-8")
                 saved = time.perf_counter()
-                while mark not in (_fetch(url) or ""):
+                while mark not in (fetch(url) or ""):
                     if time.perf_counter() - saved > 300 or server.poll() is not None:
                         log.seek(0)
                         raise BuildFailed(f"the edit never showed at {url}:\n{log.read().decode(errors='replace')[-3000:]}")

@@ -5,6 +5,7 @@ matter). An edit to data/, overrides/ or mkdocs.yml changes pages everywhere: ev
 rebuilt. Lists on other pages (article cards, a term's "appears in", related articles) follow at
 the next full rebuild: a data edit, or restarting `make serve`. A plain build (`make build`, CI)
 always builds every page."""
+import logging
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,23 @@ from explainer.render import page_rel
 
 # How mkdocs serve and the i18n plugin know a build is a dirty one (no hook event says so).
 DIRTY = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class AskedForDirtyBuild(logging.Filter):
+    """MkDocs warns of every dirty build, and strict mode (mkdocs.yml) would stop on that warning:
+    here the dirty build is what was asked for, so it is said as information; other warnings stay."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def on_config(config):
+    builds = logging.getLogger("mkdocs.commands.build")
+    if DIRTY and not any(type(f).__name__ == AskedForDirtyBuild.__name__ for f in builds.filters):
+        builds.addFilter(AskedForDirtyBuild())  # once: mkdocs serve loads this hook again for every rebuild
 
 
 def newest_change(*paths: Path) -> float:
