@@ -148,6 +148,7 @@ class Content:
     labels: DataFile | None = None
     figures: DataFile | None = None
     charts: DataFile | None = None
+    coverage: dict = field(default_factory=dict)  # article slug -> DataFile of data/coverage/<slug>.yml
     memo: dict = field(default_factory=dict)  # results derived from this content, computed once
 
     def derived(self, key: str, compute):
@@ -158,7 +159,8 @@ class Content:
 
     def data_files(self) -> list[DataFile]:
         """Every data file that exists (the checks look for digits, markers and copied text in each)."""
-        return [f for f in (getattr(self, name, None) for name in DATA_FILES) if f is not None and f.path.exists()]
+        named = [getattr(self, name, None) for name in DATA_FILES]
+        return [f for f in (*named, *self.coverage.values()) if f is not None and f.path.exists()]
 
     @property
     def data_texts(self) -> tuple[str, ...]:
@@ -209,6 +211,14 @@ def _data_files(site: Site) -> dict[str, Path]:
     return {name: site.data_dir / f"{name}.yml" for name in DATA_FILES}
 
 
+COVERAGE = "coverage"
+
+
+def _coverage_files(site: Site) -> list[Path]:
+    """data/coverage/<slug>.yml: each article's list of its source's key facts."""
+    return sorted((site.data_dir / COVERAGE).glob("*.yml"))
+
+
 # Results derived from one page or text, kept across loads of the content: `make serve` loads it
 # again after every edit, and most pages have not changed. Keyed by what the result is computed from.
 _REMEMBERED: dict = {}
@@ -239,12 +249,13 @@ def load(site: Site, previous: Content | None = None) -> Content:
         content.pages[(lang, page.rel)] = page
     for name, path in _data_files(site).items():
         setattr(content, name, load_data(path))
+    content.coverage = {path.stem: load_data(path) for path in _coverage_files(site)}
     return content
 
 
 def fingerprint(site: Site) -> tuple:
     """What `load` would read, by path, modification time and size: equal while nothing changed."""
-    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values())
+    paths = [path for _, path in _page_files(site)] + list(_data_files(site).values()) + _coverage_files(site)
     stamps = []
     for path in paths:
         try:

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .checks.pages import SLUG
-from .content import ARTICLES, GLOSSARY, WHO
+from .content import ARTICLES, COVERAGE, GLOSSARY, WHO
 from .site import Site
 
 SCAFFOLDS = Path(__file__).with_name("scaffolds")
@@ -75,9 +75,14 @@ def _append(path: Path, entry: str) -> Path:
 
 
 def new_article(site: Site, slug: str, lang: str | None = None) -> list[Path]:
-    """The article's page in every language (the default language's holds the shared facts), or in `lang` only."""
+    """The article's page in every language (the default language's holds the shared facts) and its
+    coverage list, data/coverage/<slug>.yml (kept if it exists); with `lang`, that page only."""
     _check_id(slug, "slug")
-    return _pages(site, ARTICLES, "article", slug, lang)
+    written = _pages(site, ARTICLES, "article", slug, lang)
+    coverage = site.data_dir / COVERAGE / f"{slug}.yml"
+    if lang is None and not coverage.exists():
+        written.append(_write_new(coverage, (SCAFFOLDS / "coverage.yml").read_text(encoding="utf-8")))
+    return written
 
 
 def new_term(site: Site, term_id: str, lang: str | None = None) -> list[Path]:

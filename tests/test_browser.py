@@ -370,3 +370,58 @@ def test_timeline_filters_and_events_fit_a_phone(site, built, browser):
         page.tap("button[data-facet=region][data-value=china]")
         assert 0 < page.locator(".timeline > li:visible").count() < total, lang
     context.close()
+
+
+# Marks every element of the content whose own text has Latin letters or digits and returns how many
+# it marked. Code, monospace by design, is left aside, and so is its parent: Chromium reports the
+# fonts of a node's descendants too.
+MARK_LATIN_TEXT = """() => {
+  let count = 0;
+  for (const el of document.querySelectorAll(".md-content *")) {
+    if (el.closest("code, pre, kbd, svg") || el.querySelector("code, pre, kbd")) continue;
+    const own = [...el.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent).join("");
+    if (/[A-Za-z0-9]/.test(own)) el.setAttribute("data-latin-probe", count++);
+  }
+  return count;
+}"""
+
+
+def test_arabic_pages_draw_latin_names_and_digits_in_the_site_font(site, built, page):
+    """On every Arabic page type, the Latin names, digits and punctuation of the content are drawn
+    with the page's own web font, never a system fallback: one typeface in a line."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    lang = built.languages[0]
+    probed = 0
+    for kind, path in PAGE_TYPES.items():
+        page.goto(site.base + built.prefix(lang) + path)
+        page.add_style_tag(content=ALL_BLOCKS_LAID_OUT)
+        page.evaluate("document.fonts.ready")
+        count = page.evaluate(MARK_LATIN_TEXT)
+        probed += count
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        fallbacks = []
+        for i in range(count):
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f'[data-latin-probe="{i}"]'})["nodeId"]
+            fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+            system = [f["familyName"] for f in fonts if not f["isCustomFont"]]
+            if system:
+                text = page.evaluate("i => document.querySelector(`[data-latin-probe=\"${i}\"]`).textContent.trim().slice(0, 40)", i)
+                fallbacks.append((text, system))
+        assert not fallbacks, (kind, fallbacks[:5])
+    assert probed, "no Latin text found on any Arabic page: the probe is broken"
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_timeline_show_all_button_is_as_tall_as_the_filter_chips(site, built, browser, device):
+    context = browser.new_context(**DEVICES[device])
+    page = context.new_page()
+    for lang in built.languages:
+        page.goto(site.base + built.prefix(lang) + "timeline/")
+        heights = page.evaluate("""() => [...document.querySelectorAll(".timeline-filters button")]
+          .map(b => ({clear: b.hasAttribute("data-timeline-clear"), height: Math.round(b.getBoundingClientRect().height)}))""")
+        chips = {h["height"] for h in heights if not h["clear"]}
+        clear = [h["height"] for h in heights if h["clear"]]
+        assert len(chips) == 1 and clear == [chips.pop()], (lang, device, heights)
+    context.close()

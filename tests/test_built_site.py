@@ -205,6 +205,24 @@ def test_article_pages_have_their_sections_source_box_and_english_summary(built)
         assert (summary.get("lang"), summary.get("dir")) == ("en", "ltr"), (slug, lang)
 
 
+def test_source_boxes_list_only_what_is_known_and_name_the_rest_once(built):
+    """No row of a source box says "not stated"; what the source does not state is named in one
+    sentence, and the sentence is there only when something is missing."""
+    labels = built.content.labels.data
+    for slug, lang, root in article_pages(built):
+        source = built.content.article_meta(slug)["source"]
+        box = root.find(".//aside[@class='source-box']")
+        rows = [" ".join(dd.text_content().split()) for dd in box.iter("dd")]
+        assert labels["source.not_stated"][lang] not in rows, (slug, lang, rows)
+        missing = [field for field, value in source.items() if value == "not stated"]
+        sentence = box.find(".//p[@class='source-unstated']")
+        if not missing:
+            assert sentence is None, (slug, lang)
+            continue
+        text = sentence.text_content()
+        assert all(labels[f"source.unstated.{field}"][lang] in text for field in missing), (slug, lang, text)
+
+
 def test_english_page_and_arabic_block_show_the_same_summary(built):
     for slug in built.content.article_slugs:
         texts = [" ".join(built.page(lang, f"articles/{slug}/").find(".//div[@class='summary-en']").text_content().split())

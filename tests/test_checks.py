@@ -53,6 +53,7 @@ AR_HOME = "docs/ar/index.md"
 EN_HOME = "docs/en/index.md"
 TIMELINE = "data/timeline.yml"
 GLOSSARY = "data/glossary.yml"
+COVERAGE = "data/coverage/sample.yml"
 LABELS = "data/labels.yml"
 ENTITIES = "data/entities.yml"
 EN_ARTICLE = "docs/en/articles/sample.md"
@@ -225,6 +226,30 @@ CASES = {
     "duplicate-key": (
         [(AR_HOME, "title: الرئيسية", "title: الرئيسية\ntitle: البيت")],
         "docs/ar/index.md:3: duplicate-key: 'title' is written twice — keep one of the two; YAML would silently drop the first",
+    ),
+    "coverage-missing": (
+        [(COVERAGE, DELETE)],
+        "docs/ar/articles/sample.md:1: coverage-missing: the article 'sample' has no coverage list — create data/coverage/sample.yml listing the source's key facts and where each is stated (see data/schema/coverage.schema.json)",
+    ),
+    "coverage-place": (
+        [(COVERAGE, "where: [ar#key-figures, en#key-figures]", "where: [ar#key-figure, en#key-figures]")],
+        "data/coverage/sample.yml:7: coverage-place: 'ar#key-figure' is not a place of the article 'sample' — name a section id of the article (ar#funding, en#key-figures), summary, timeline/<event id>, glossary/<term id> or figures/<figure id>",
+    ),
+    "coverage-evidence-left": (  # the key-figures sections are generated from the ledger: read as built
+        [(FIGURES, "value: 17\n  unit: percent", "value: 16\n  unit: percent")],
+        "data/coverage/sample.yml:7: coverage-evidence: 'ar#key-figures' mentions none of: 17% — the fact has left that place: restore it, correct 'where', or mark the fact left-out with a reason",
+    ),
+    "coverage-evidence-unseen": (
+        [(COVERAGE, 'evidence: ["17%"]', 'evidence: ["17%", "18%"]')],
+        "data/coverage/sample.yml:8: coverage-evidence: '18%' appears in none of the places listed — quote it as the site writes it, or remove it from 'evidence'",
+    ),
+    "coverage-reason": (
+        [(COVERAGE, "    reason: Not part of the article.\n", "")],
+        "data/coverage/sample.yml:14: missing-field: required field 'facts.2.reason' is missing — add 'reason:'",
+    ),
+    "coverage-orphan": (
+        [("data/coverage/sampel.yml", None, "source: sample.txt\nfacts:\n  - {fact: A fact, kind: claim, status: left-out, reason: Tested.}\n")],
+        "data/coverage/sampel.yml:1: unknown-article: 'sampel' is not an article slug — name the file after an article's slug, or remove it",
     ),
     "figure-currency": (
         [(FIGURES, "currency: USD", "currency: XYZ")],

@@ -31,6 +31,8 @@ ANSWERS = {
     "original, publisher or article": "article",
     "the one Arabic term": "الضبط الدقيق",
     "the English term": "fine-tuning",
+    "file name of the source text": "sample.txt",
+    "the figure or name as the page writes it": "تذكر هذه النقطة",  # as fill() writes the takeaways
     "a name, spelt as in data/entities.yml (make new-entity ID=… adds one)": "ميسترال إيه آي",
     "person, company, lab, product, government, place or programme": "company",
     "us, china, europe, asia, middle-east, africa or global": "europe",
@@ -69,7 +71,8 @@ def test_new_article_is_reported_until_filled_then_passes(tmp_path, capsys):
     tree = make_tree(tmp_path)
     site = Site.load(tree / "mkdocs.yml")
     written = scaffold.new_article(site, "new-story")
-    assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md"]
+    assert [p.relative_to(tree).as_posix() for p in written] == ["docs/ar/articles/new-story.md", "docs/en/articles/new-story.md",
+                                                                 "data/coverage/new-story.yml"]
     status, problems = run_check(tree, capsys)
     assert status == 1
     assert any(": placeholder: " in p for p in problems) and any(": few-events: " in p for p in problems)

@@ -41,6 +41,20 @@ def structured_data(article, source: dict, lang: str, url: str | None, site_name
     return data
 
 
+UNSTATED_FIELDS = ("title", "publisher", "author", "original_language", "url")
+
+
+def unstated_sentence(source: dict, t) -> str:
+    """One sentence naming what the source does not state ("" when it states everything), in the
+    page's language: «لا يذكر المقال عنوانه ولا ناشره…», "The article does not state its title, …"."""
+    missing = [t(f"source.unstated.{field}") for field in UNSTATED_FIELDS if source[field] == "not stated"]
+    if not missing:
+        return ""
+    fields = missing[0] if len(missing) == 1 else (
+        t("source.unstated.separator").join(missing[:-1]) + t("source.unstated.last_separator") + missing[-1])
+    return t("source.unstated").replace("{fields}", fields)
+
+
 def on_page_markdown(markdown, page, config, files):
     here = build.page_context(page, config)
     source_page = here.source
@@ -53,20 +67,13 @@ def on_page_markdown(markdown, page, config, files):
     def part(name, **extra):
         return render(TEMPLATE, part=name, lang=lang, t=t, **extra).strip()
 
-    def stated(value):
-        return t("source.not_stated") if value == "not stated" else value
-
-    def language_name(code):
-        return t("source.not_stated") if code == "not stated" else t(f"lang.{code}")
-
     arabic_page = content.page(default, rel)
     header = part(
         "header",
         dek=(source_page.meta or {}).get("description", ""),
         source=meta["source"],
         source_dir=direction(meta["source"]["language"]),
-        stated=stated,
-        language_name=language_name,
+        unstated=unstated_sentence(meta["source"], t),
         default_language=default,
         full_explainer_url=here.link(rel, lang=default) if lang != default else "",
         full_explainer_title=arabic_page.title if arabic_page else "",
