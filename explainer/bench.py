@@ -59,8 +59,8 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 
 def add_articles(site_root: Path, total: int) -> list[str]:
-    """Clone the site's articles (every language, and the entries of data/ that list them: timeline
-    events, figures) under new slugs until each language has `total` articles; returns the new slugs."""
+    """Clone the site's articles (every language, their coverage lists, and the entries of data/
+    that list them: timeline events, figures) under new slugs until each language has `total` articles; returns the new slugs."""
     site = Site.load(site_root / PROJECT_CONFIG)
     originals = content_module.load(site).article_slugs
     if total < len(originals):
@@ -78,6 +78,9 @@ def add_articles(site_root: Path, total: int) -> list[str]:
         for lang in site.languages:
             folder = site.docs_dir / lang / ARTICLES
             shutil.copyfile(folder / f"{original}.md", folder / f"{slug}.md")
+        coverage = site.data_dir / content_module.COVERAGE / f"{original}.yml"
+        if coverage.exists():  # an article's list of its source's facts, data/coverage/<slug>.yml
+            shutil.copyfile(coverage, coverage.with_name(f"{slug}.yml"))
         for path, entries in listing.items():
             clones[path] += [{**entry, "id": f"{slug}-{entry['id']}", "articles": [slug]}
                              for entry in entries if isinstance(entry, dict) and original in (entry.get("articles") or [])]
