@@ -82,8 +82,11 @@ def add_articles(site_root: Path, total: int) -> list[str]:
         if coverage.exists():  # an article's list of its source's facts, data/coverage/<slug>.yml
             shutil.copyfile(coverage, coverage.with_name(f"{slug}.yml"))
         for path, entries in listing.items():
-            clones[path] += [{**entry, "id": f"{slug}-{entry['id']}", "articles": [slug]}
-                             for entry in entries if isinstance(entry, dict) and original in (entry.get("articles") or [])]
+            told = [e for e in entries if isinstance(e, dict) and original in (e.get("articles") or [])]
+            # An entry that names another cloned one (a figure that converts another) names its clone.
+            renamed = {e["id"]: f"{slug}-{e['id']}" for e in told}
+            clones[path] += [{**{k: renamed.get(v, v) if isinstance(v, str) else v for k, v in e.items()}, "articles": [slug]}
+                             for e in told]
         added.append(slug)
     for path, entries in clones.items():
         if entries:
