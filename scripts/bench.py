@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     def report(line: str) -> None:
         print(f"  {line}", file=sys.stderr, flush=True)
 
-    sizes, refresh = [], []
+    sizes, refresh = [], None
     with tempfile.TemporaryDirectory() as work:
         for label, articles in [("real", None), *(("synthetic", n) for n in sorted(args.articles))]:
             site = bench.synthetic_site(ROOT, Path(work) / f"site-{articles or 'real'}", articles)
