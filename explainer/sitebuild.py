@@ -21,6 +21,18 @@ def build_env(site_url: str | None = None) -> dict[str, str]:
     return env
 
 
+def start(root: Path, out: Path, site_url: str) -> subprocess.Popen:
+    """Start building the site whose mkdocs.yml is in `root` for `site_url`, in the background
+    (the tests build two deployments at once, one per core); `finish` waits for it."""
+    return subprocess.Popen(build_command(out), cwd=root, env=build_env(site_url),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen) -> subprocess.CompletedProcess:
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
 def build(root: Path, out: Path, site_url: str) -> subprocess.CompletedProcess:
     """Build the site whose mkdocs.yml is in `root` for `site_url`; the caller reads the result."""
-    return subprocess.run(build_command(out), cwd=root, env=build_env(site_url), capture_output=True, text=True)
+    return finish(start(root, out, site_url))

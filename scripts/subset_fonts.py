@@ -10,6 +10,12 @@ tool; the results are committed).
 The family is under the SIL Open Font License 1.1 (docs/assets/fonts/OFL.txt). Every byte here
 is paid on a reader's first visit: the cuts below took the Arabic face from 18 to 10 KB, and the
 Latin its Arabic pages need adds 5.5 KB to that one file.
+
+The social images are drawn with the complete faces (every Arabic and Latin glyph a title may
+use), as TrueType, which both Pillow and HarfBuzz (the tests' reference shaper) read:
+
+    npm pack @ibm/plex-sans-arabic@1.1.0 && tar xzf ibm-plex-sans-arabic-1.1.0.tgz
+    python3 scripts/subset_fonts.py --social package
 """
 from __future__ import annotations
 
@@ -20,7 +26,10 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.merge import Merger
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "fonts"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "assets" / "fonts"
+SOCIAL_OUT = ROOT / "explainer" / "fonts"
+SOCIAL_FACES = ["IBMPlexSansArabic-Bold", "IBMPlexSansArabic-Regular"]
 # The letters, short vowels, tatweel and punctuation of Modern Standard Arabic (no Eastern digits:
 # the site writes 0–9), the bidi controls and joiners that shaping needs.
 ARABIC = "U+060C,U+061B-061C,U+061F,U+0621-063A,U+0640-0652,U+066A-066C,U+0670,U+200C-200F,U+2010-2011,U+FD3E-FD3F"
@@ -82,5 +91,20 @@ def main(package_dir: str) -> int:
     return 0
 
 
+def social(package_dir: str) -> int:
+    """The complete faces of the social images, unpacked from woff2 to TrueType, nothing cut."""
+    from fontTools.ttLib import TTFont
+
+    for face in SOCIAL_FACES:
+        font = TTFont(str(Path(package_dir) / "fonts" / "complete" / "woff2" / f"{face}.woff2"))
+        font.flavor = None
+        target = SOCIAL_OUT / f"{face}.ttf"
+        font.save(str(target))
+        print(f"{target.name}: {target.stat().st_size} bytes")
+    return 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--social"]:
+        sys.exit(social(*sys.argv[2:]))
     sys.exit(main(*sys.argv[1:]))

@@ -1,51 +1,164 @@
-"""Shared fixtures: the real site built once per test run (at the root and under a GitHub Pages
-sub-path), served over HTTP the way GitHub Pages serves it, and Debian's Chromium."""
+"""Shared fixtures. The real site is built once per test run, and every test reads or visits that build.
+
+Sites (each an `explainer.serve.SiteServer`, bound to its port before its build starts)
+  site        the site as GitHub Pages publishes it: built for a project address
+              (http://127.0.0.1:<port>/ai-race-explained/) and served there as Pages serves it.
+              `site.base`: where it is served (ends in /); `site.address`: the address it was built
+              for (the same, unless SITE_DIR is set); `site.local(url)` maps an address the build
+              wrote (sitemap, canonical) to where it is served; `site.directory`: its files.
+              SITE_DIR=<folder> tests a site built elsewhere instead (the one a workflow deploys):
+              its address is read from its home page's canonical link, and it is served at that path.
+  root_site   the site built for, and served at, the root of an address (a user site, a custom
+              domain): for what differs between deployments (404 pages, language links).
+  site_rebuilt  a second build for `site.address`, to compare with the first.
+  built       `site`'s files read with lxml (builtsite.BuiltSite).
+  The builds the collected tests need start as soon as collection ends, two at a time (two cores),
+  while tests that need no site run; a test waits only for the build it uses.
+Browser
+  browser     Debian's Chromium, one per run.
+  context     context("phone" | "desktop", scheme="light" | "dark"): one browser context of each kind,
+              shared by the whole run. Change nothing that persists in it (storage, cookies, init
+              scripts: use page.add_init_script); a test that must, opens its own browser.new_context.
+  page        a new tab on a desktop (1280×900) for one test; console errors in `page.console_errors`.
+  phone       the same on a phone (360×800, touch, no hover).
+Many pages: tests/pages.py runs one check on a list of addresses.
+Screenshots: `screenshot(page, name)` writes test-artifacts/<name>.png (not committed) when SCREENSHOTS
+is set (`SCREENSHOTS=1 make test`), and in CI (which sets CI; the workflow uploads them), to be looked
+at; otherwise the tests skip their cost (a second or more each).
+"""
 from __future__ import annotations
 
-import socket
+import os
+import shutil
+import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 
+from builtsite import BuiltSite
 from explainer import sitebuild
 from explainer.chromium import CHROMIUM, CHROMIUM_ARGS
 from explainer.serve import SiteServer
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+SUBPATH = "/ai-race-explained/"
+# A phone (360 px, the narrowest common width; touch, so no hover) and a desktop.
+DEVICES = {
+    "phone": {"viewport": {"width": 360, "height": 800}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+}
+TIMEOUT_MS = 15_000
+SCREENSHOTS = bool(os.environ.get("SCREENSHOTS") or os.environ.get("CI"))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def screenshot(page, name: str, full_page: bool = True) -> None:
+    if SCREENSHOTS:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
-def build_site(site_url: str, out: Path) -> Path:
-    """A strict build of the real site for `site_url`."""
-    result = sitebuild.build(ROOT, out, site_url)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+class TestedSite(SiteServer):
+    """A built site served here; `address` is the one it was built for."""
+
+    def __init__(self, directory: Path, prefix: str, address: str | None = None):
+        super().__init__(directory, prefix)
+        self.address = address or self.base
+
+    def local(self, url: str) -> str:
+        return self.base + url.removeprefix(self.address) if url.startswith(self.address) else url
 
 
-def _built_and_served(tmp_path_factory, prefix: str):
-    port = free_port()
-    out = build_site(f"http://127.0.0.1:{port}{prefix}", tmp_path_factory.mktemp("site") / "site")
-    server = SiteServer(out, prefix, port)
-    yield server
-    server.close()
+def built_address(directory: Path) -> str:
+    """The address a built site was made for: its home page's canonical link."""
+    home = lxml.html.parse(str(directory / "index.html")).getroot()
+    return home.xpath("//link[@rel='canonical']/@href")[0]
+
+
+class Builds:
+    """The site builds of one test run, started in the background, awaited by the fixtures."""
+
+    def __init__(self):
+        self.folder = Path(tempfile.mkdtemp(prefix="site-builds-"))
+        self.pool = ThreadPoolExecutor(max_workers=2)
+        self.sites: dict[str, TestedSite] = {}
+        self.done: dict[str, Future] = {}
+
+    def start(self, names: set[str]) -> None:
+        prebuilt = os.environ.get("SITE_DIR")
+        if "site" in names or "site_rebuilt" in names:
+            if prebuilt:
+                address = built_address(Path(prebuilt))
+                self.sites["site"] = TestedSite(Path(prebuilt).resolve(), urlsplit(address).path, address)
+            else:
+                self.serve_and_build("site", SUBPATH)
+        if "root_site" in names:
+            self.serve_and_build("root_site", "/")
+        if "site_rebuilt" in names:
+            self.sites["site_rebuilt"] = self.folder / "site_rebuilt"
+            self.done["site_rebuilt"] = self.pool.submit(sitebuild.build, ROOT, self.sites["site_rebuilt"], self.sites["site"].address)
+
+    def serve_and_build(self, name: str, prefix: str) -> None:
+        # The port is taken first, so that nothing can take it between the build and the serving.
+        server = self.sites[name] = TestedSite(self.folder / name, prefix)
+        self.done[name] = self.pool.submit(sitebuild.build, ROOT, server.directory, server.base)
+
+    def get(self, name: str):
+        if name not in self.sites:  # a fixture asked for by another fixture at run time, not collected
+            self.start({name})
+        if name in self.done:
+            result = self.done[name].result()
+            assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+        return self.sites[name]
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        for site in self.sites.values():
+            if isinstance(site, SiteServer):
+                site.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_builds = Builds()
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
+    _builds.start({name for item in session.items for name in getattr(item, "fixturenames", ())})
+
+
+def pytest_sessionfinish(session):
+    _builds.close()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> SiteServer:
-    """The site built for, and served at, the root of an address (as `make serve` does)."""
-    yield from _built_and_served(tmp_path_factory, "/")
+def site() -> TestedSite:
+    return _builds.get("site")
 
 
 @pytest.fixture(scope="session")
-def subpath_site(tmp_path_factory) -> SiteServer:
-    """The site built for, and served under, a GitHub Pages project path: /<repo>/."""
-    yield from _built_and_served(tmp_path_factory, "/ai-race-explained/")
+def subpath_site(site) -> TestedSite:
+    """`site`, which is the sub-path deployment (the name older tests use)."""
+    return site
+
+
+@pytest.fixture(scope="session")
+def root_site() -> TestedSite:
+    return _builds.get("root_site")
+
+
+@pytest.fixture(scope="session")
+def site_rebuilt(site) -> Path:
+    return _builds.get("site_rebuilt")
+
+
+@pytest.fixture(scope="session")
+def built(site) -> BuiltSite:
+    return BuiltSite(site.directory, site.address)
 
 
 @pytest.fixture(scope="session")
@@ -60,13 +173,38 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
+@pytest.fixture(scope="session")
+def context(browser):
+    contexts = {}
+
+    def get(device: str = "desktop", scheme: str = "light"):
+        if (device, scheme) not in contexts:
+            made = contexts[device, scheme] = browser.new_context(**DEVICES[device], color_scheme=scheme)
+            made.set_default_timeout(TIMEOUT_MS)
+        return contexts[device, scheme]
+
+    yield get
+    for made in contexts.values():
+        made.close()
+
+
+def new_page(context):
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    return page
+
+
+@pytest.fixture
+def page(context):
+    page = new_page(context("desktop"))
     yield page
-    context.close()
+    page.close()
+
+
+@pytest.fixture
+def phone(context):
+    page = new_page(context("phone"))
+    yield page
+    page.close()

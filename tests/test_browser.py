@@ -7,8 +7,8 @@ from __future__ import annotations
 import lxml.etree
 import pytest
 
-from builtsite import BuiltSite
-from conftest import ARTIFACTS, ROOT
+from conftest import DEVICES, ROOT, screenshot
+from pages import check_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -20,37 +20,31 @@ PAGE_TYPES = {
 }
 # A missing address: GitHub Pages answers it with /404.html, whose links must work from any depth.
 MISSING = "articles/no-such-article/"
-# A phone (360 px, the narrowest common width; touch, so no hover) and a desktop.
-DEVICES = {
-    "phone": {"viewport": {"width": 360, "height": 800}, "is_mobile": True, "has_touch": True},
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
-}
 
 # site.css lets the browser skip laying out blocks far below the screen (content-visibility: auto).
 # The checks need every block laid out: a skipped block has a placeholder size, which would hide
 # its width from the overflow check, and axe, laying blocks out as it reaches them, has measured
 # text under the sticky header as low-contrast.
 ALL_BLOCKS_LAID_OUT = "* { content-visibility: visible !important; }"
-# axe-core's violations (only: it then leaves out the other result lists) and how far the page is wider than the screen.
+# axe-core's violations (only: it then leaves out the other result lists), how far the page is
+# wider than the screen, and the colour scheme Material shows.
 CHECK_PAGE = """async () => {
   const {violations} = await axe.run(document, {resultTypes: ["violations"]});
   const root = document.documentElement;
   return {
     violations: violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(" "))})),
     overflow: root.scrollWidth - root.clientWidth,
+    scheme: document.body.getAttribute("data-md-color-scheme"),
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
+# Material's names for the light and dark schemes (mkdocs.yml: theme.palette).
+SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def every_address(site, built) -> list[str]:
     """Every page of the sitemap (both languages), each language's 404 page, and a missing address."""
     sitemap = lxml.etree.parse(str(site.directory / "sitemap.xml"))
-    pages = sorted(set(sitemap.xpath("//*[local-name()='loc']/text()")))
+    pages = sorted({site.local(url) for url in sitemap.xpath("//*[local-name()='loc']/text()")})
     return pages + [site.base + built.prefix(lang) + "404.html" for lang in built.languages] + [site.base + MISSING]
 
 
@@ -60,38 +54,49 @@ def page_type_addresses(site, built) -> dict[str, str]:
             for lang in built.languages for kind, path in PAGE_TYPES.items()}
 
 
-@pytest.mark.parametrize("device", DEVICES)
-def test_every_page_passes_axe_with_no_console_errors_or_sideways_scrolling(site, browser, built, device):
-    """Each page loaded once: axe-core finds no violation, the console no error, and the page is no
-    wider than the screen. Screenshots of each page type go to test-artifacts/ (not committed), to be
-    looked at. Every problem of every page is reported together."""
+def axe_problems(site, context, urls, width: int, scheme: str, shots: dict[str, str]) -> list[str]:
+    """Each page loaded once: what axe-core finds, console errors, a page wider than the screen, a
+    scheme other than asked for. The pages in `shots` are photographed (conftest.screenshot)."""
     if not AXE.exists():
         pytest.fail("axe-core is missing: `make test` installs it (npm ci)")
-    width = DEVICES[device]["viewport"]["width"]
-    shots = page_type_addresses(site, built)
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(**DEVICES[device])
-    context.set_default_timeout(15_000)
-    context.add_init_script(path=str(AXE))
-    page = context.new_page()
-    errors = []  # (page address, message, address of what failed)
-    page.on("console", lambda m: m.type == "error" and errors.append((page.url, m.text, m.location.get("url", ""))))
-    page.on("pageerror", lambda e: errors.append((page.url, str(e), "")))
+    suffix = "" if scheme == "light" else f"-{scheme}"
+
+    def photograph(page, url, result):
+        if url in shots:
+            screenshot(page, f"{shots[url]}-{width}{suffix}")
+
+    results = check_pages(context, urls, CHECK_PAGE, init_script=AXE, after=photograph,
+                          prepare=lambda page, url: page.add_style_tag(content=ALL_BLOCKS_LAID_OUT))
     problems = []
-    for url in every_address(site, built):
-        page.goto(url)
-        page.add_style_tag(content=ALL_BLOCKS_LAID_OUT)
-        found = page.evaluate(CHECK_PAGE)
+    for url, found in results.items():
         problems += [f"{url}: axe {v['id']} ({v['impact']}): {' | '.join(v['targets'])}" for v in found["violations"]]
         if found["overflow"] > 0:
             problems.append(f"{url}: {found['overflow']} px wider than the screen")
-        if url in shots:
-            page.screenshot(path=str(ARTIFACTS / f"{shots[url]}-{width}.png"), full_page=True)
-    context.close()
+        if found["scheme"] != SCHEMES[scheme]:
+            problems.append(f"{url}: shown in the {found['scheme']} scheme, not {SCHEMES[scheme]}")
     # The missing address's own 404 is what visiting it is for; anything else it loads must be found.
-    problems += [f"{url}: console error: {text} {source}" for url, text, source in errors
+    problems += [f"{url}: console error: {text} {source}" for url, text, source in results.errors
                  if not (url == source == site.base + MISSING)]
-    assert not problems, f"{len(problems)} problems at {width} px:\n" + "\n".join(problems)
+    return problems
+
+
+def test_every_page_passes_axe_with_no_console_errors_or_sideways_scrolling_on_a_phone(site, built, context):
+    """Every page of both languages at 360 px, light scheme: axe-core finds no violation, the console
+    no error, and the page is no wider than the screen. Every problem of every page is reported together."""
+    shots = page_type_addresses(site, built)
+    problems = axe_problems(site, context("phone"), every_address(site, built), 360, "light", shots)
+    assert not problems, f"{len(problems)} problems at 360 px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("device,scheme", [("desktop", "light"), ("phone", "dark")])
+def test_every_page_type_passes_axe_on_a_desktop_and_in_the_dark_scheme(site, built, context, device, scheme):
+    """One page of each type in each language, at 1280 px and in the dark scheme (colours of its own)
+    at 360 px: what differs from the phone in the light scheme is the theme's layout and colours,
+    which pages of one type share (each page's own content is checked at 360 px above)."""
+    shots = page_type_addresses(site, built)
+    width = DEVICES[device]["viewport"]["width"]
+    problems = axe_problems(site, context(device, scheme), list(shots), width, scheme, shots)
+    assert not problems, f"{len(problems)} problems at {width} px, {scheme} scheme:\n" + "\n".join(problems)
 
 
 def test_arabic_pages_render_right_to_left_with_navigation_on_the_right(site, page):
@@ -105,7 +110,7 @@ def test_arabic_pages_render_right_to_left_with_navigation_on_the_right(site, pa
     assert page.locator(".md-sidebar--primary").bounding_box()["x"] < page.locator(".md-content").bounding_box()["x"]
 
 
-@pytest.mark.parametrize("server", ["site", "subpath_site"])
+@pytest.mark.parametrize("server", ["site", "root_site"])
 def test_language_control_leads_to_the_same_page_and_back(server, request, page):
     site = request.getfixturevalue(server)
     slug = "mistral-sovereignty"
@@ -169,7 +174,7 @@ def test_timeline_filters_keep_state_in_the_address_and_clear(site, page):
 
 
 def test_timeline_is_complete_without_javascript(site, browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False)  # its own: the shared ones run scripts
     page = context.new_page()
     page.goto(site.base + "en/timeline/?region=china")
     assert page.locator(".timeline > li:visible").count() == page.locator(".timeline > li").count() >= 30
@@ -314,7 +319,7 @@ def test_keyboard_reaches_every_control_with_visible_focus(site, built, page, ki
     """From the top, Tab first reaches the skip link, shown when focused; then every link, button and
     field of the page (the search, the language selector, the timeline filters, the glossary terms),
     each in view and with an outline or shadow it does not have unfocused. Both languages, desktop width."""
-    page.context.add_init_script(FOCUS_PROBE)
+    page.add_init_script(FOCUS_PROBE)
     problems = []
     for lang in built.languages:
         url = site.base + built.prefix(lang) + PAGE_TYPES[kind]
@@ -322,16 +327,15 @@ def test_keyboard_reaches_every_control_with_visible_focus(site, built, page, ki
     assert not problems, "\n".join(problems)
 
 
-def test_tables_scroll_inside_their_own_box_on_a_phone(site, built, browser):
+def test_tables_scroll_inside_their_own_box_on_a_phone(site, built, phone):
     """A table wider than a phone scrolls inside its box (which the keyboard can focus), never the page."""
     with_tables = [path for path in built.html_files()
                    if built.parse(str(path.relative_to(built.dir))).find(".//table") is not None]
     assert with_tables
-    context = browser.new_context(**DEVICES["phone"])
-    page = context.new_page()
+    page = phone
     problems, scrolled = [], 0
     for path in with_tables:
-        url = built.address(path)
+        url = site.local(built.address(path))
         page.goto(url)
         for table in page.evaluate("""() => [...document.querySelectorAll(".md-typeset table")].map(table => {
           let box = table;
@@ -344,16 +348,14 @@ def test_tables_scroll_inside_their_own_box_on_a_phone(site, built, browser):
             scrolled += table.get("wider", False)
             if not (table["scrolls"] and table["fits"] and (table["focusable"] or not table["wider"])):
                 problems.append(f"{url}: {table}")
-    context.close()
     assert not problems, "\n".join(problems)
     assert scrolled, "no table is wider than a phone: this test no longer shows that one scrolls inside its box"
 
 
-def test_timeline_filters_and_events_fit_a_phone(site, built, browser):
+def test_timeline_filters_and_events_fit_a_phone(site, built, phone):
     """At 360 px every filter button is a target of at least 24×24 px (WCAG 2.5.8), nothing sticks out
     of the screen, and a tap on a filter filters."""
-    context = browser.new_context(**DEVICES["phone"])
-    page = context.new_page()
+    page = phone
     for lang in built.languages:
         page.goto(site.base + built.prefix(lang) + "timeline/")
         boxes = page.evaluate("""() => [...document.querySelectorAll(".timeline-filters button, .timeline > li")].map(el => {
@@ -369,7 +371,6 @@ def test_timeline_filters_and_events_fit_a_phone(site, built, browser):
         total = page.locator(".timeline > li").count()
         page.tap("button[data-facet=region][data-value=china]")
         assert 0 < page.locator(".timeline > li:visible").count() < total, lang
-    context.close()
 
 
 # Marks every element of the content whose own text has Latin letters or digits and returns how many
@@ -414,9 +415,8 @@ def test_arabic_pages_draw_latin_names_and_digits_in_the_site_font(site, built, 
 
 
 @pytest.mark.parametrize("device", DEVICES)
-def test_timeline_show_all_button_is_as_tall_as_the_filter_chips(site, built, browser, device):
-    context = browser.new_context(**DEVICES[device])
-    page = context.new_page()
+def test_timeline_show_all_button_is_as_tall_as_the_filter_chips(site, built, context, device):
+    page = context(device).new_page()
     for lang in built.languages:
         page.goto(site.base + built.prefix(lang) + "timeline/")
         heights = page.evaluate("""() => [...document.querySelectorAll(".timeline-filters button")]
@@ -424,4 +424,4 @@ def test_timeline_show_all_button_is_as_tall_as_the_filter_chips(site, built, br
         chips = {h["height"] for h in heights if not h["clear"]}
         clear = [h["height"] for h in heights if h["clear"]]
         assert len(chips) == 1 and clear == [chips.pop()], (lang, device, heights)
-    context.close()
+    page.close()

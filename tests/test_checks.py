@@ -74,6 +74,24 @@ EVENT_4 = """- id: event-4
     text: Text.
 """
 
+# A correction recorded as the contributor guide says, at the end of the Arabic article's front matter.
+CORRECTED = (AR_ARTICLE, "  watch next.\n---", """  watch next.
+corrections:
+  - date: "2026-01-05"
+    ar:
+      wrong: هبطت الأسهم 71%.
+      now: هبطت الأسهم 17%.
+    en:
+      wrong: The shares fell by 71%.
+      now: The shares fell by 17%.
+---""")
+
+
+def test_a_recorded_correction_passes(tmp_path, capsys):
+    status, problems = run_check(make_tree(tmp_path, [CORRECTED]), capsys)
+    assert (status, problems) == (0, [])
+
+
 CASES = {
     "no-front-matter": (
         [(EN_HOME, "---\ntitle: Home\ndescription: A home page for the tests.\n---\n", "")],
@@ -102,6 +120,18 @@ CASES = {
     "bad-value": (
         [(AR_ARTICLE, "date_basis: inferred", "date_basis: guessed")],
         "docs/ar/articles/sample.md:10: bad-value: 'source.date_basis' has the value 'guessed', which is not allowed — use one of: stated, inferred",
+    ),
+    "correction-date": (
+        [CORRECTED, (AR_ARTICLE, 'date: "2026-01-05"', 'date: "2026-01"')],
+        "docs/ar/articles/sample.md:27: correction-date: the correction's date '2026-01' is not a day of the calendar — write the day the page was corrected, as YYYY-MM-DD (e.g. 2026-11-30)",
+    ),
+    "correction-order": (
+        [CORRECTED, (AR_ARTICLE, "corrections:\n", 'corrections:\n  - date: "2026-02-01"\n    ar: {wrong: أ, now: ب}\n    en: {wrong: a, now: b}\n')],
+        "docs/ar/articles/sample.md:30: correction-order: the correction of 2026-01-05 comes after one of 2026-02-01 — keep corrections oldest first: add a new one at the end (readers' links to #correction-N depend on it)",
+    ),
+    "correction-unchanged": (
+        [CORRECTED, (AR_ARTICLE, "now: The shares fell by 17%.", "now: The shares fell by 71%.")],
+        "docs/ar/articles/sample.md:33: correction-unchanged: the 'en' correction says the same in 'wrong' and 'now' — write in 'wrong' what the page said, and in 'now' what it says after the fix",
     ),
     "bad-date": (
         [(TIMELINE, 'date: "2025-01"\n  date_precision: month', 'date: "2025-02-30"\n  date_precision: day')],

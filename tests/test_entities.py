@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from builtsite import BuiltSite
 from explainer import entities
 from explainer.glossary import sort_key
 from test_checks import AR_ARTICLE, make_tree, run_check
@@ -16,11 +15,6 @@ from test_checks import AR_ARTICLE, make_tree, run_check
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_TYPES = {"person": "Person", "company": "Organization", "lab": "ResearchOrganization", "product": "SoftwareApplication",
                 "government": "GovernmentOrganization", "place": "Place", "programme": "Project"}
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
 
 
 # ------------------------------------------------------------------ data and search aliases

@@ -1,7 +1,7 @@
 """The figures ledger in the built site: every article's key-figures table is the ledger's, every
 chart's bars are as long as the ledger's values and its table holds the same numbers, Arabic charts
-run from the right, the figures pages and downloads hold every figure; and figures are written the
-way each language writes them."""
+run from the right (in the HTML and as Chromium draws them), the figures pages and downloads hold
+every figure; and figures are written the way each language writes them."""
 from __future__ import annotations
 
 import csv
@@ -10,16 +10,12 @@ import json
 
 import pytest
 
-from builtsite import ROOT, BuiltSite
+from builtsite import ROOT
+from conftest import DEVICES, screenshot
 from explainer import content as content_module
 from explainer import figures
 from explainer.render import Labels
 from explainer.site import Site, direction
-
-
-@pytest.fixture(scope="module")
-def built(site) -> BuiltSite:
-    return BuiltSite(site.directory, site.base)
 
 
 def text(element) -> str:
@@ -200,3 +196,52 @@ def test_figures_page_lists_every_figure_under_its_theme_with_every_chart(built)
             assert len(row.findall(".//a")) == len(figure["articles"]), (lang, figure["id"])
         shown = {f.get("id").removeprefix("chart-") for f in root.iter("figure") if "figure-chart" in (f.get("class") or "")}
         assert shown == chart_ids, lang
+
+
+# Where Chromium draws each chart's parts: the drawing's box, and each bar, label and value's box.
+CHART_BOXES = """() => [...document.querySelectorAll("svg.chart")].map(svg => {
+  const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  return {id: svg.closest("figure").id, svg: box(svg),
+          bars: [...svg.querySelectorAll("rect")].map(box),
+          labels: [...svg.querySelectorAll(".chart-label, .chart-group")].map(box),
+          values: [...svg.querySelectorAll(".chart-value")].map(e => ({...box(e), inside: e.classList.contains("chart-value-inside")}))};
+})"""
+
+
+@pytest.mark.parametrize("device", DEVICES)
+def test_charts_as_drawn_run_in_the_pages_direction_and_fit_the_screen(site, built, browser, device):
+    """In Chromium, light and dark: on Arabic pages every bar and label starts at the drawing's right
+    edge (left on English pages), every value sits inside the drawing, on its bar or just beyond its
+    end, and nothing is wider than the screen. Screenshots of one article's charts go to test-artifacts/."""
+    problems = []
+    for scheme in ("light", "dark"):
+        context = browser.new_context(**DEVICES[device], color_scheme=scheme)
+        page = context.new_page()
+        for lang in built.languages:
+            rtl = direction(lang) == "rtl"
+            for slug in built.content.article_slugs + [None]:
+                path = f"articles/{slug}/" if slug else "figures/"
+                page.goto(site.base + built.prefix(lang) + path)
+                page.add_style_tag(content="* { content-visibility: visible !important; }")
+                for chart in page.evaluate(CHART_BOXES):
+                    where = f"{lang} {path} {chart['id']} {scheme} {device}"
+                    start = (lambda b: b["right"]) if rtl else (lambda b: b["left"])
+                    edge = start(chart["svg"])
+                    for part in chart["bars"] + chart["labels"]:
+                        if abs(start(part) - edge) > 3:  # a glyph's ink may reach past its advance by a pixel or two
+                            problems.append(f"{where}: a bar or label does not start at the {'right' if rtl else 'left'} edge")
+                    for bar, value in zip(chart["bars"], chart["values"]):
+                        if value["left"] < chart["svg"]["left"] - 1 or value["right"] > chart["svg"]["right"] + 1:
+                            problems.append(f"{where}: a value is cut off by the drawing's edge")
+                        inside = bar["left"] - 1 <= value["left"] and value["right"] <= bar["right"] + 1
+                        beyond = value["right"] <= bar["left"] + 1 if rtl else value["left"] >= bar["right"] - 1
+                        if not (inside if value["inside"] else beyond):
+                            problems.append(f"{where}: a value is not {'on' if value['inside'] else 'beyond the end of'} its bar")
+                if page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") > 0:
+                    problems.append(f"{lang} {path} {scheme} {device}: wider than the screen")
+                if slug == "europe-after-deepseek":
+                    page.evaluate("document.querySelectorAll('.figure-chart details').forEach(d => d.open = true)")
+                    page.locator("#key-figures").scroll_into_view_if_needed()
+                    screenshot(page, f"{lang}-charts-{device}-{scheme}", full_page=True)
+        context.close()
+    assert not problems, "\n".join(problems[:40])

@@ -18,7 +18,7 @@ from test_scaffold import fill
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = "rehearsal-story"
 # Made by the build and the tests, not by the contributor.
-OUTPUT = {"site", "test-artifacts", ".pytest_cache", "__pycache__"}
+OUTPUT = {"site", "test-artifacts", ".pytest_cache", "__pycache__", ".cache"}
 
 
 def project_files(root: Path) -> list[str]:

@@ -19,12 +19,12 @@ def fetch_status(url: str) -> int:
         return err.code
 
 
-def test_every_reference_resolves_inside_the_prefix(subpath_site):
-    base = subpath_site.base
+def test_every_reference_resolves_inside_the_prefix(site):
+    base = site.base
     host, prefix = urlparse(base).netloc, urlparse(base).path
     targets: dict[str, str] = {}
-    for path in sorted(subpath_site.directory.rglob("*.html")):
-        rel = path.relative_to(subpath_site.directory).as_posix()
+    for path in sorted(site.directory.rglob("*.html")):
+        rel = path.relative_to(site.directory).as_posix()
         # The address the page is served at (404 pages are served at any missing address:
         # their links are absolute, so any address will do).
         page_url = base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
@@ -37,10 +37,10 @@ def test_every_reference_resolves_inside_the_prefix(subpath_site):
                 url = urljoin(page_url, value).split("#")[0]
                 if urlparse(url).netloc == host:
                     targets.setdefault(url, rel)
-    sitemap = lxml.etree.parse(str(subpath_site.directory / "sitemap.xml"))
+    sitemap = lxml.etree.parse(str(site.directory / "sitemap.xml"))
     for loc in sitemap.xpath("//*[local-name()='loc']/text() | //*[local-name()='link']/@href"):
-        targets.setdefault(loc, "sitemap.xml")
-    for index_file in sorted((subpath_site.directory / "search").glob("search_index.*.json")):
+        targets.setdefault(site.local(loc), "sitemap.xml")
+    for index_file in sorted((site.directory / "search").glob("search_index.*.json")):
         for doc in json.loads(index_file.read_text(encoding="utf-8"))["docs"]:
             targets.setdefault(urljoin(base, doc["location"]).split("#")[0], index_file.name)
 

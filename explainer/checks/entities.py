@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from .. import entities as who
 from ..content import Content, remembered, strip_code
@@ -15,8 +16,10 @@ from .files import data_file_problems
 from .glossary import duplicate_ids, unknown_term
 
 ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0670-\u06d3\u064b-\u065f\u0640]+")
-# An Arabic rendering followed by a Latin name in brackets: «أليف ألفا (Aleph Alpha)».
-PAIR = re.compile(r"([\u0600-\u06ff][\u0600-\u06ff\s\-]*?)\s*\(([^()\u0600-\u06ff]+)\)")
+# A Latin name in brackets, after the Arabic rendering it glosses: «أليف ألفا (Aleph Alpha)».
+BRACKETED_LATIN = re.compile(r"\(([^()\u0600-\u06ff]+)\)")
+# The Arabic words just before such brackets (a name has at most this many).
+BEFORE_BRACKETS = re.compile(r"((?:[\u0600-\u06ff]+[\s\-]+){1,10})$")
 # What an Arabic word may carry before a name: a conjunction, a preposition (وب، فل، لل…).
 PREFIXES = ("وال", "فال", "بال", "كال", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 
@@ -133,20 +136,22 @@ def timeline_actors(content: Content) -> list[Problem]:
 # ---------------------------------------------------------------- one spelling per name
 
 
+@lru_cache(maxsize=None)
 def _key(text: str) -> str:
     """A name compared as readers see it: no short vowels, one form of hamza, ى/ي, ة/ه, no case,
     hyphens and spaces alike."""
     return " ".join(normalise(text.replace("-", " "))[0].split())
 
 
-def _without_prefix(word: str) -> list[str]:
+@lru_cache(maxsize=None)
+def _without_prefix(word: str) -> tuple[str, ...]:
     """The word as written and without each prefix it may carry («للاتحاد» is also «الاتحاد»)."""
     forms = [word]
     for prefix in PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 2:
             rest = word[len(prefix):]
             forms += [rest, "ال" + rest] if prefix.endswith(("ال", "لل")) else [rest]
-    return forms
+    return tuple(forms)
 
 
 def _arabic_texts(content: Content):
@@ -154,12 +159,14 @@ def _arabic_texts(content: Content):
     and the data files (their English lines hold no Arabic, so no pair is found there)."""
     default = content.site.default_language
     for page in content.pages_of(default):
+        shown = page.shown_path
         for number, line in enumerate(page.text.split("\n"), start=1):
-            yield page.shown_path, number, strip_code(line)
+            yield shown, number, strip_code(line)
     for data_file in content.data_files():
         if data_file.error is None:
+            shown = content.site.rel(data_file.path)
             for number, line in enumerate(data_file.text.split("\n"), start=1):
-                yield content.site.rel(data_file.path), number, line
+                yield shown, number, line
 
 
 class SpellingIndex:
@@ -208,11 +215,12 @@ def _misspelt(index: SpellingIndex, shown: str, number: int, found: str, eid: st
 
 def _bracketed(index: SpellingIndex, shown: str, number: int, line: str) -> list[Problem]:
     problems = []
-    for pair in PAIR.finditer(line):
-        eid = index.by_latin.get(_key(pair.group(2)))
-        if eid is None:
+    for pair in BRACKETED_LATIN.finditer(line):
+        eid = index.by_latin.get(_key(pair.group(1)))
+        before = BEFORE_BRACKETS.search(line, 0, pair.start()) if eid else None
+        if before is None:
             continue
-        words = ARABIC_WORD.findall(pair.group(1))
+        words = ARABIC_WORD.findall(before.group(1))
         accepted = index.accepted[eid]
         lengths = sorted({len(f.split()) for f in accepted})
         if any(_tail_matches(words, n, accepted) for n in lengths):
@@ -254,10 +262,9 @@ def _near_misses(index: SpellingIndex, shown: str, number: int, line: str) -> li
                         break
                 else:
                     run = " ".join([_best_first(window[0], words[0]), *window[1:]])
-                    name = " ".join(words)
-                    if abs(len(run) - len(name)) > 2:
-                        continue  # more than two letters apart whatever the letters (saves most of the time)
-                    distance = _distance(run, name)
+                    if abs(len(run) - len(" ".join(words))) > 2:
+                        continue
+                    distance = _distance(run, " ".join(words))
                     if 0 < distance <= 2 and distance * 6 <= len(run) and not _inflected(run, words):
                         text = line[tokens[start][1]:tokens[end - 1][2]]
                         if run != " ".join(window):
@@ -280,13 +287,18 @@ def _contiguous(line: str, tokens) -> bool:
     return all(re.fullmatch(r"[\s\-]+", line[a[2]:b[1]]) for a, b in zip(tokens, tokens[1:]))
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (names are short)."""
-    previous = list(range(len(b) + 1))
+def _distance(a: str, b: str, most: int = 2) -> int:
+    """Levenshtein distance, computed only near the diagonal: anything above `most` is `most + 1`."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    far = most + 1
+    previous = [j if j <= most else far for j in range(len(b) + 1)]
     for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        current = [i if i <= most else far] + [far] * len(b)
+        for j in range(max(1, i - most), min(len(b), i + most) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]), far)
+        if min(current) > most:
+            return far
         previous = current
     return previous[-1]
 

@@ -6,12 +6,13 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..content import Content, Page
+from ..content import Content, Page, strip_code
 from ..figures import SCALES, charts_of, equivalents, figures_of, of_article
 from ..problems import Problem
 from ..render import marker
 from ..yamldata import line_of
 from . import Kind
+from .corrections import wrong_lines
 from .files import data_file_problems, date_problems
 from .glossary import duplicate_ids
 from .timeline import UNKNOWN_ARTICLE
@@ -143,7 +144,7 @@ def markers(content: Content) -> list[Problem]:
     chart_ids = [c["id"] for c in charts_of(content)]
     for page in content.pages.values():
         for number, line in page.body_lines():
-            for chart_id in CHART_MARKER.findall(line):
+            for chart_id in CHART_MARKER.findall(strip_code(line)):
                 if chart_id not in chart_ids:
                     guess = difflib.get_close_matches(chart_id, chart_ids, n=1)
                     problems.append(UNKNOWN_CHART.problem(page.shown_path, number, f"'{chart_id}' is not a chart of data/charts.yml",
@@ -333,8 +334,9 @@ def prose_against_ledger(content: Content) -> list[Problem]:
         figures = [f for f in checked if page.slug in (f.get("articles") or [])]
         if not figures:
             continue
+        stated_wrong = wrong_lines(page)  # a correction's record of the old figure
         for number, line in enumerate(page.text.split("\n"), start=1):
-            if line.lstrip().startswith(("<!--", "```")):
+            if line.lstrip().startswith(("<!--", "```")) or number in stated_wrong:
                 continue
             for figure, mention, amount in mismatches(line, figures, ledger):
                 problems.append(FIGURE_MISMATCH.problem(

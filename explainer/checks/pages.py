@@ -33,7 +33,7 @@ EMPHASIS = re.compile(
 EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 # Anchors the build adds to pages (see overrides/hooks/): links to them are valid.
 GENERATED_IDS = {
-    "article": {"source", "summary-en", "events", "related", "full-explainer"},
+    "article": {"source", "summary-en", "events", "related", "full-explainer", "corrections"},
     "term": {"definition", "related-terms", "reference", "appears-in"},
     "entity": {"description", "mentions", "events", "related-terms", "related"},
 }

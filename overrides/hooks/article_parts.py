@@ -1,14 +1,14 @@
 """Add an article page's generated parts around what its author wrote: the dek and source box,
-the English summary, the link to the full Arabic explainer, its timeline events and related
-articles. Each comes from one place (the Arabic page's front matter, data/timeline.yml), so
-both language pages show the same facts. The HTML is article_parts.html, next to this file.
+the English summary, the link to the full Arabic explainer, its timeline events, related
+articles and corrections. Each comes from one place (the Arabic page's front matter,
+data/timeline.yml), so both language pages show the same facts. The HTML is article_parts.html, next to this file.
 """
 import re
 from pathlib import Path
 
 from markupsafe import Markup
 
-from explainer import build, stories
+from explainer import build, corrections, stories
 from explainer.render import render
 from explainer.site import direction
 
@@ -97,6 +97,9 @@ def on_page_markdown(markdown, page, config, files):
                 "dek": (other.meta or {}).get("description", ""),
             })
         tail += f"\n\n## {t('article.related')} {{#related}}\n\n" + part("related", related=related)
+    fixed = corrections.of_article(content, source_page.slug)
+    if fixed:
+        tail += f"\n\n## {t('corrections.heading')} {{#corrections}}\n\n" + part("corrections", corrections=fixed)
 
     page.meta["structured_data"] = structured_data(source_page, meta["source"], lang, page.canonical_url, config.site_name)
     if lang == default:

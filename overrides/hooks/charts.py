@@ -13,7 +13,7 @@ from explainer.render import relative, render, render_markdown_safe, url_of
 from explainer.site import direction
 
 TEMPLATE = Path(__file__).with_suffix(".html")
-CHART_MARKER = re.compile(r"<!-- generated:chart ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
+CHART_MARKER = re.compile(r"(?<!`)<!-- generated:chart ([a-z0-9]+(?:-[a-z0-9]+)*) -->")
 
 
 def svg_text(text: str, lang: str) -> Markup:
@@ -44,7 +44,8 @@ def on_page_markdown(markdown, page, config, files):
         spec = specs[match.group(1)]
         rows, height = charts.layout(spec, by_id, writer, rtl)
         bars = [row for row in rows if row.kind == "bar"]
-        sources = list(dict.fromkeys(f"{writer.stated_by(by_id[r.figure_id])} ({writer.as_of(by_id[r.figure_id])})" for r in bars))
+        separator = "، " if rtl else ", "
+        sources = list(dict.fromkeys(f"{writer.stated_by(by_id[r.figure_id])}{separator}{writer.as_of(by_id[r.figure_id])}" for r in bars))
         html = render(
             TEMPLATE, chart=spec[lang], id=spec["id"], rows=rows, height=height, rtl=rtl, lang=lang, t=t,
             svg_text=svg_text, sources=sources, by_id=by_id, writer=writer,

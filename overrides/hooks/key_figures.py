@@ -20,6 +20,8 @@ def on_page_markdown(markdown, page, config, files):
     if not has_marker(markdown, MARKER):
         return markdown
     here = build.page_context(page, config)
+    if here.source is None or here.source.kind != "article":
+        return markdown  # the contributor guide shows the marker as code
     writer = figures.Writer(here.labels)
     ledger = figures.figures_of(here.content)
     converted = figures.equivalents(ledger)
