@@ -10,6 +10,8 @@ import os
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 from explainer.render import page_rel
 
 # How mkdocs serve and the i18n plugin know a build is a dirty one (no hook event says so).
@@ -49,6 +51,7 @@ def _modified_since(file, changed: float):
     return lambda: stock() or not os.path.isfile(file.abs_dest_path) or os.path.getmtime(file.abs_dest_path) < changed
 
 
+@event_priority(-200)  # after the i18n plugin's (-100), which makes each file anew for its language
 def on_files(files, config):
     if not DIRTY:
         return files
