@@ -37,9 +37,9 @@ KILOBYTE = 1000  # as Chromium's DevTools counts kB (Lighthouse's own reports us
 FIRST_VISIT_LIMITS = {("ar", "article"): 110 * KILOBYTE}
 
 KINDS = ("html", "css", "js", "fonts", "search", "images", "other")
-# Everything that exists only for search, at Material's fixed places: the index, the search
-# worker and the lunr language files it loads; counted apart from the page's own JavaScript.
-SEARCH_PATHS = ("search/", "assets/javascripts/workers/search.", "assets/javascripts/lunr/")
+# Everything that exists only for search: Material's settings and Pagefind's files (search/),
+# the script that answers Material's box from them; counted apart from the page's own JavaScript.
+SEARCH_PATHS = ("search/", "assets/javascripts/search.js")
 KIND_OF_RESOURCE_TYPE = {"Document": "html", "Stylesheet": "css", "Script": "js", "Font": "fonts", "Image": "images"}
 # Audits that are not a reason to fail: metrics (in the table already) and Lighthouse's
 # "insight" duplicates of the diagnostics.

@@ -28,6 +28,7 @@ import yaml
 
 from . import content as content_module
 from .content import ARTICLES, COVERAGE
+from .serve import COMPRESSIBLE
 from .site import Site
 from .sitebuild import build_command, build_env
 
@@ -180,16 +181,18 @@ class Build:
     seconds: float  # wall time
     cpu_seconds: float  # user + system time of the build process (less moved by other work)
     peak_kib: int  # the build process's peak resident memory
-    search_files: dict[str, tuple[int, int]]  # file under search/ -> (bytes, gzip bytes)
+    search_files: dict[str, tuple[int, int]]  # file under search/ -> (bytes, bytes served)
 
 
 def search_files(site_dir: Path) -> dict[str, tuple[int, int]]:
-    """Every file under the built search/ folder: its size, raw and gzipped (as Pages serves it)."""
+    """Every file under the built search/ folder: its size, raw and as Pages serves it (gzipped
+    if it is text; Pagefind's own files are compressed already)."""
     sizes = {}
     for path in sorted((site_dir / "search").rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            sizes[path.relative_to(site_dir).as_posix()] = (len(data), len(gzip.compress(data, mtime=0)))
+            served = len(gzip.compress(data, mtime=0)) if path.suffix in COMPRESSIBLE else len(data)
+            sizes[path.relative_to(site_dir).as_posix()] = (len(data), served)
     return sizes
 
 
@@ -305,7 +308,7 @@ class Variant:
 
     @property
     def search_bytes(self) -> tuple[int, int]:
-        """(raw, gzip) bytes of the whole search/ folder."""
+        """(raw, served) bytes of the whole search/ folder."""
         files = self.search_files.values()
         return sum(raw for raw, _ in files), sum(zipped for _, zipped in files)
 

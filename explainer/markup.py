@@ -84,12 +84,12 @@ class TermLinks(Treeprocessor):
     def __init__(self, md, matcher: TermMatcher, targets: dict[str, tuple[str, str]], lang: str):
         super().__init__(md)
         self.matcher = matcher
-        self.targets = targets  # term id -> (link to its .md page, one-sentence definition)
+        self.targets = targets  # term id -> (link to its .md page, the term's name, one-sentence definition)
         self.lang = lang
 
     def run(self, root: etree.Element) -> None:
         def build(text: str, term_id) -> etree.Element:
-            href, definition = self.targets[term_id]
+            href, name, definition = self.targets[term_id]
             wrapper = etree.Element("span", {"class": "glossary-ref"})
             link = etree.SubElement(wrapper, "a", {
                 "class": "glossary-term", "href": href, "data-term": term_id,
@@ -98,8 +98,8 @@ class TermLinks(Treeprocessor):
             link.text = text
             tip = etree.SubElement(wrapper, "span", {
                 "class": "glossary-tip", "role": "tooltip", "id": f"glossary-tip-{term_id}",
-                # Its page is the term's: indexed here, every article linking it would match.
-                "data-search-exclude": "",
+                # The heading of the definition a tap shows on a touch screen (site.js).
+                "data-term-name": name,
             })
             tip.text = definition
             return wrapper

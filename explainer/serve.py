@@ -13,6 +13,7 @@ import argparse
 import email.utils
 import gzip
 import http.server
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -151,13 +152,20 @@ class GitHubPagesHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that leaves a page (a redirect, a closed tab) drops its requests: not an error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """`directory` served at http://127.0.0.1:<port><prefix> on a background thread (port 0: any
     free port). The folder is read on each request, so the site may be built after this starts."""
 
     def __init__(self, directory: Path, prefix: str, port: int = 0):
         handler = type("Handler", (GitHubPagesHandler,), {"directory": Path(directory), "prefix": prefix})
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd = QuietServer(("127.0.0.1", port), handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_port}{prefix}"
         self.directory = Path(directory)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

@@ -58,8 +58,9 @@ def test_transferred_bytes_are_split_by_kind():
 @pytest.mark.parametrize(("url", "resource_type", "kind"), [
     (BASE + "search/", "Document", "html"),  # a page is a page, whatever its address
     (BASE + "search/search_index.json", "XHR", "search"),
-    (BASE + "assets/javascripts/workers/search.a7633da7.min.js", "Script", "search"),
-    (BASE + "assets/javascripts/lunr/min/lunr.multi.min.js", "Other", "search"),
+    (BASE + "search/wasm.ar.pagefind", "Other", "search"),
+    (BASE + "search/fragment/ar_1e30efd.pf_fragment", "Fetch", "search"),
+    (BASE + "assets/javascripts/search.js", "Script", "search"),
     (BASE + "assets/javascripts/bundle.min.js", "Script", "js"),
     ("https://cdn.example/search/x.js", "Script", "js"),
     (BASE + "assets/favicon.svg", "Other", "other"),

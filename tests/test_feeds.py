@@ -10,17 +10,11 @@ from urllib.parse import urldefrag, urlparse
 import feedparser
 import lxml.etree
 import lxml.html
-import pytest
 
 from builtsite import BuiltSite
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@pytest.fixture(scope="module")
-def built(subpath_site):
-    return BuiltSite(subpath_site.directory, subpath_site.base)
 
 
 def feed_url(built: BuiltSite, lang: str) -> str:

@@ -8,18 +8,11 @@ import json
 import re
 
 import feedparser
-import pytest
 
-from builtsite import BuiltSite
 from explainer import corrections, history
 from explainer.render import Labels, url_of
 
 EASTERN_DIGITS = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
-
-
-@pytest.fixture(scope="module")
-def built(subpath_site):
-    return BuiltSite(subpath_site.directory, subpath_site.base)
 
 
 def test_the_log_gives_each_file_its_first_and_last_commit():

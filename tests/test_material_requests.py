@@ -3,13 +3,17 @@ nothing until opened, then loads only the page language's index; no sitemap is f
 from __future__ import annotations
 
 import json
+import re
 
 import lxml.html
 import pytest
 
+from explainer import search
+
 
 def search_requests(page) -> list[str]:
-    return [url for url in page.requests_seen if "/search/" in url or "/workers/search." in url or "/lunr/" in url]
+    return [url for url in page.requests_seen
+            if "/search/" in url or "/assets/javascripts/search.js" in url or "/workers/search." in url or "/lunr/" in url]
 
 
 @pytest.fixture
@@ -23,8 +27,7 @@ def run_query(page, query: str) -> list[str]:
     box = page.locator("input[data-md-component=search-query]")
     box.click()
     box.fill(query)
-    box.press("End")  # keyboard input of Arabic sends no keyup, which Material's search waits for
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector("[data-md-component=search-result][aria-busy=false]", state="attached")
     return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
 
 
@@ -36,8 +39,10 @@ def test_search_loads_nothing_until_opened_then_only_its_language(site, watched_
     assert search_requests(page) == [], "the search index and worker must wait until search is opened"
 
     results = run_query(page, "Freiburg")
-    indexes = [url for url in search_requests(page) if "/search/search_index" in url]
-    assert indexes == [site.base + f"search/search_index.{lang}.json"]
+    # Pagefind's files of one language: its metadata, wasm, index chunks and page fragments.
+    per_language = [url.rsplit("/", 1)[1] for url in search_requests(page) if re.search(r"\.pf_|\.pagefind$", url)]
+    assert per_language and all(re.match(rf"(pagefind\.|wasm\.)?{lang}[._]", name) for name in per_language), per_language
+    assert not [url for url in search_requests(page) if "/workers/search." in url or "/lunr/" in url]
     in_english = [url.startswith(site.base + "en/") for url in results]
     assert results and all(in_english) if lang == "en" else not any(in_english), results
     assert page.console_errors == []
@@ -59,22 +64,21 @@ def test_no_sitemap_is_fetched_and_the_language_control_still_leads_to_the_same_
 
 
 def test_each_language_index_holds_its_own_pages(site):
-    folder = site.directory / "search"
-    assert sorted(p.name for p in folder.iterdir()) == ["search_index.ar.json", "search_index.en.json"]
-    arabic = json.loads((folder / "search_index.ar.json").read_text(encoding="utf-8"))["docs"]
-    english = json.loads((folder / "search_index.en.json").read_text(encoding="utf-8"))["docs"]
-    assert english and all(doc["location"].startswith("en/") for doc in english)
-    assert arabic and not any(doc["location"].startswith("en/") for doc in arabic)
+    output = site.directory / "search"
+    assert json.loads((output / "search_index.json").read_text(encoding="utf-8"))["docs"] == []
+    arabic, english = search.fragments(output, "ar"), search.fragments(output, "en")
+    assert english and all(page["url"].startswith("/en/") for page in english)
+    assert arabic and not any(page["url"].startswith("/en/") for page in arabic)
 
 
 def test_glossary_tooltips_are_not_indexed_with_the_articles_that_link_them(site):
     page = lxml.html.parse(str(site.directory / "articles" / "black-forest-labs" / "index.html"))
     definitions = [tip.text_content().strip() for tip in page.xpath("//*[@role='tooltip']")]
     assert definitions and len(definitions) == len(page.xpath("//a[@class='glossary-term']"))
-    docs = json.loads((site.directory / "search" / "search_index.ar.json").read_text(encoding="utf-8"))["docs"]
-    article_text = " ".join(doc["text"] for doc in docs if doc["location"].startswith("articles/black-forest-labs/"))
+    indexed = {p["url"]: p["content"] for p in search.fragments(site.directory / "search", "ar")}
+    article_text = indexed["/articles/black-forest-labs/"]
     assert "فرايبورغ" in article_text
-    assert [d for d in definitions if d in article_text] == []
+    assert [d for d in definitions if search.for_indexing(d) in article_text] == []
 
 
 def test_a_result_link_highlights_the_query_on_arrival(site, watched_page):

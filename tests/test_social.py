@@ -11,16 +11,11 @@ import pytest
 import uharfbuzz as hb
 from PIL import Image, ImageDraw, ImageFont
 
-from builtsite import ROOT, BuiltSite
+from builtsite import ROOT
 from explainer import bench, social, social_bench
 from explainer.render import url_of
 
 MAX_BYTES = 80_000
-
-
-@pytest.fixture(scope="module")
-def built(subpath_site):
-    return BuiltSite(subpath_site.directory, subpath_site.base)
 
 
 def meta_of(root) -> dict:
@@ -134,7 +129,7 @@ def test_bench_builds_with_an_empty_then_a_full_cache(tmp_path):
     cost = social_bench.measure(site, tmp_path / "out")
     pages = [p for p in (tmp_path / "out").rglob("index.html")]
     cached = list((site / social.CACHE).glob("*.png"))
-    assert cost.images == len(pages) and 0 < len(cached) <= cost.images
+    assert cost.images == len(pages) and 0 < len(cached) == cost.drawn <= cost.images
     assert 0 < cost.largest_bytes <= MAX_BYTES and cost.total_bytes >= cost.largest_bytes
     table = social_bench.format_table([cost])
-    assert f"| {cost.articles} | {cost.images} |" in table
+    assert f"| {cost.articles} | {cost.images} | {cost.drawn} |" in table

@@ -2,13 +2,14 @@
 result of the built site resolves, and none escapes the prefix."""
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.request
 from urllib.parse import urljoin, urlparse
 
 import lxml.etree
 import lxml.html
+
+from explainer import search
 
 
 def fetch_status(url: str) -> int:
@@ -40,9 +41,9 @@ def test_every_reference_resolves_inside_the_prefix(site):
     sitemap = lxml.etree.parse(str(site.directory / "sitemap.xml"))
     for loc in sitemap.xpath("//*[local-name()='loc']/text() | //*[local-name()='link']/@href"):
         targets.setdefault(site.local(loc), "sitemap.xml")
-    for index_file in sorted((site.directory / "search").glob("search_index.*.json")):
-        for doc in json.loads(index_file.read_text(encoding="utf-8"))["docs"]:
-            targets.setdefault(urljoin(base, doc["location"]).split("#")[0], index_file.name)
+    for lang in ("ar", "en"):  # search results: Pagefind's addresses, below the site's base
+        for page in search.fragments(site.directory / "search", lang):
+            targets.setdefault(urljoin(base, page["url"].lstrip("/")), f"search index ({lang})")
 
     assert targets
     escaped = {url: page for url, page in targets.items() if not urlparse(url).path.startswith(prefix)}

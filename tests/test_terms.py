@@ -75,7 +75,7 @@ def test_first_mentions_in_order_reads_the_texts_of_a_page_in_turn():
 
 
 def render(md_text: str) -> str:
-    targets = {t.id: (f"../glossary/{t.id}.md", f"definition of {t.id}") for t in (INFERENCE, OPEN_WEIGHTS, GPU, LLM)}
+    targets = {t.id: (f"../glossary/{t.id}.md", f"name of {t.id}", f"definition of {t.id}") for t in (INFERENCE, OPEN_WEIGHTS, GPU, LLM)}
 
     class Links(markdown.Extension):
         def extendMarkdown(self, md):  # noqa: N802
@@ -93,4 +93,4 @@ def test_links_skip_headings_links_code_and_other_languages():
     )
     assert html.count('class="glossary-term"') == 1
     assert '<a aria-describedby="glossary-tip-inference" class="glossary-term" data-term="inference" href="../glossary/inference.md">وبالاستدلال</a>' in html
-    assert '<span class="glossary-tip" data-search-exclude="" id="glossary-tip-inference" role="tooltip">definition of inference</span>' in html
+    assert '<span class="glossary-tip" data-term-name="name of inference" id="glossary-tip-inference" role="tooltip">definition of inference</span>' in html

@@ -1,30 +1,40 @@
 /* Inlined by main.html before Material's bundle, which it changes in three requests.
-   1. Search: the bundle asks for the whole index and starts its worker as soon as a page loads;
-      both now wait until the reader opens search (or arrives from a result, ?h=), and the index
-      asked for is the page language's (search_on_demand.py writes one per language).
+   1. Search: Material's search box stays, and is answered by Pagefind through
+      assets/javascripts/search.js instead of Material's own worker. Nothing of it loads until the
+      reader reaches for search (presses or focuses it); a page reached from a result (?h=) loads
+      only what marks the words found there. Material's own index request waits the same way
+      (search_index.py leaves it its settings and no documents).
    2. Sitemaps: the bundle fetches sitemap.xml beside every hreflang alternate, to map pages
       between versions of a site; this site's language links already lead to the same page,
       so those requests are not sent. */
 (function () {
-  var lang = document.documentElement.lang;
+  var base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+  var module = null;
+  function search() {
+    return module || (module = import(new URL("assets/javascripts/search.js", base).href));
+  }
+
   var searchOpened = new Promise(function (resolve) {
-    if (new URLSearchParams(location.search).has("h")) return resolve();
+    function reached(event) {
+      if (event.target.closest && event.target.closest("form[name=search], label[for=__search]")) resolve();
+    }
+    document.addEventListener("pointerdown", reached);
+    document.addEventListener("focusin", reached);
     document.addEventListener("change", function (event) {
       if (event.target.matches("[data-md-toggle=search]")) resolve();
     });
-    document.addEventListener("focusin", function (event) {
-      if (event.target.closest("form[name=search]")) resolve();
-    });
   });
+  searchOpened.then(function () { search().then(function (s) { s.start(); }); });
+
+  var words = new URLSearchParams(location.search).get("h");
+  if (words) search().then(function (s) { s.highlight(words); });
 
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    var args = Array.prototype.slice.call(arguments);
     this.searchIndex = /\/search\/search_index\.json$/.test(url);
     this.sitemap = /\/sitemap\.xml$/.test(url);
-    if (this.searchIndex) args[1] = String(url).replace(/\.json$/, "." + lang + ".json");
-    return open.apply(this, args);
+    return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
@@ -33,21 +43,15 @@
     searchOpened.then(function () { send.apply(request, args); });
   };
 
-  /* Material only posts messages to its worker: a stand-in starts it at the first (the index). */
+  /* Material only posts messages to its worker: search.js answers them in its place. */
   var RealWorker = window.Worker;
   window.Worker = function (url, options) {
     if (!/\/workers\/search\.[^/]*\.js$/.test(String(url))) return new RealWorker(url, options);
-    var standIn = new EventTarget(), worker = null;
+    var standIn = new EventTarget();
     standIn.postMessage = function (message) {
-      if (!worker) {
-        worker = new RealWorker(url, options);
-        worker.addEventListener("message", function (event) {
-          standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
-        });
-      }
-      worker.postMessage(message);
+      search().then(function (s) { s.receive(standIn, message); });
     };
-    standIn.terminate = function () { if (worker) worker.terminate(); };
+    standIn.terminate = function () {};
     return standIn;
   };
 })();

@@ -1,7 +1,10 @@
 """One 404 page per language: /404.html in the default language, /<lang>/404.html for the others.
 
 Every language build renders the theme's 404.html to the site root, so without this the last
-language built (English) would answer every missing address, left-to-right.
+language built (English) would answer every missing address, left-to-right. GitHub Pages serves
+only the root one, for every missing address: it holds every language's text (readable without
+JavaScript), and its script sends a reader of /en/… to /en/404.html, which puts the address the
+reader asked for back in the address bar (404.html).
 """
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -9,6 +12,8 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 from explainer import build
+from explainer.render import Labels
+from explainer.site import direction
 
 _pages: dict[str, str] = {}
 
@@ -19,9 +24,15 @@ def on_pre_template(template, template_name, config):
         # page belongs to no page, so its links go to each language's home.
         site_path = urlsplit(config.site_url or "/").path.rstrip("/")
         # (set as an attribute, as the plugin does: on MkDocs' extra config it hides the key)
-        config.extra.alternate = [
-            {"name": lang.name, "lang": lang.locale, "link": site_path + lang.link}
-            for lang in sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+        languages = sorted(config.plugins["i18n"].config.languages, key=lambda lang: not lang.default)
+        config.extra.alternate = [{"name": lang.name, "lang": lang.locale, "link": site_path + lang.link} for lang in languages]
+        # Each language's texts and home, the page's own language first.
+        content = build.current(config)
+        languages.sort(key=lambda lang: lang.locale != config.theme["language"])
+        config.extra.not_found = [
+            {"lang": lang.locale, "dir": direction(lang.locale), "home": site_path + lang.link, "default": lang.default,
+             "label": {key: Labels(content, lang.locale)(f"notfound.{key}") for key in ("title", "text", "home", "articles")}}
+            for lang in languages
         ]
     return template
 

@@ -19,6 +19,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     lang = here.lang
     terms_of_lang = matcher(here.content, lang)
-    targets = {t["id"]: (f"../glossary/{t['id']}.md", t[lang]["definition"]) for t in complete_terms(here.content, lang)}
+    targets = {t["id"]: (f"../glossary/{t['id']}.md", t[lang]["term"], t[lang]["definition"])
+               for t in complete_terms(here.content, lang)}
     _processor.make = lambda md: TermLinks(md, terms_of_lang, targets, lang)
     return markdown

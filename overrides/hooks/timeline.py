@@ -1,6 +1,6 @@
 """Replace `<!-- generated:timeline -->` with every event of data/timeline.yml, grouped by year,
 oldest first, each with a stable anchor (its id), its articles, terms, actors (linked to their
-pages) and tags. Readable without JavaScript; site.js adds the region and theme filters. HTML: timeline.html."""
+pages) and tags. Readable without JavaScript; site.js adds the filters (FACETS). HTML: timeline.html."""
 from itertools import groupby
 from pathlib import Path
 
@@ -8,7 +8,14 @@ from explainer import build, entities, stories
 from explainer.render import has_marker, render, render_markdown_safe, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
-FACETS = [("region", ["us", "china", "europe", "global"]), ("theme", ["models", "capital", "compute", "policy", "markets"])]
+# The timeline's filters: (its name in the address, the field of each event it reads, the values
+# it has a button for; none for a filter reached by links, as ?actor=<id> from an entity's page).
+# site.js reads them from the page: a new filter is a line here and its labels.
+FACETS = [
+    ("region", "regions", ["us", "china", "europe", "global"]),
+    ("theme", "themes", ["models", "capital", "compute", "policy", "markets"]),
+    ("actor", "actors", []),
+]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -26,6 +33,7 @@ def on_page_markdown(markdown, page, config, files):
             "articles": [{"url": link(f"articles/{s}.md"), "title": content.page(lang, f"articles/{s}.md").title}
                          for s in e["articles"]],
             "terms": [{"url": link(f"glossary/{tid}.md"), "term": terms[tid][lang]["term"]} for tid in e.get("terms", [])],
+            "facets": {name: e.get(field, []) for name, field, _ in FACETS},
         }
         for e in stories.events_of(content)
     ]

@@ -3,51 +3,110 @@
 (function () {
   "use strict";
 
-  // Glossary tooltips: hover and keyboard focus work in CSS; on touch screens the first tap
-  // on a term shows its definition and a second tap follows the link.
-  function setupGlossaryTips() {
-    var coarse = window.matchMedia && window.matchMedia("(hover: none)").matches;
+  // ---- Glossary definitions on touch screens ------------------------------------------------
+  // With a mouse or a keyboard, CSS shows a term's definition on hover and focus (site.css). On a
+  // touch screen a tap fires hover, focus and click at once, and an inline tooltip would stick out
+  // of a narrow screen; there, the first tap on a term opens a popover instead: the term's name (a
+  // link to its page) and its definition, under the term (above it near the bottom of the screen),
+  // inside the screen whatever the term's place. A second tap on the term, or the link, opens the
+  // term's page; a tap elsewhere or Escape closes it. Screen readers keep the term's
+  // aria-describedby, which names the inline definition.
+  function setupGlossaryPopover() {
+    var touch = window.matchMedia("(hover: none)");
+    var MARGIN = 8, GAP = 4;
+    var popover = null, openFor = null;
+
+    function make() {
+      popover = document.createElement("div");
+      popover.className = "glossary-popover";
+      popover.hidden = true;
+      popover.appendChild(document.createElement("a")).className = "glossary-popover__name";
+      popover.appendChild(document.createElement("p"));
+      document.body.appendChild(popover);
+    }
+
+    function close() {
+      if (popover) popover.hidden = true;
+      openFor = null;
+    }
+
+    function open(link) {
+      var tip = document.getElementById(link.getAttribute("aria-describedby"));
+      if (!popover) make();
+      var name = popover.firstChild;
+      name.href = link.href;
+      name.textContent = tip.getAttribute("data-term-name") || link.textContent;
+      popover.lastChild.textContent = tip.textContent;
+      popover.hidden = false;
+      openFor = link;
+      place(link);
+    }
+
+    // In page coordinates, so that it scrolls with the term: under the line the term ends on, or
+    // above the line it starts on when there is no room below; from the term's reading-start edge,
+    // moved back inside the screen.
+    function place(link) {
+      var lines = link.getClientRects(), first = lines[0], last = lines[lines.length - 1];
+      var width = document.documentElement.clientWidth, height = window.innerHeight;
+      var box = popover.getBoundingClientRect();
+      var rtl = getComputedStyle(link).direction === "rtl";
+      var left = Math.max(MARGIN, Math.min(rtl ? last.right - box.width : last.left, width - MARGIN - box.width));
+      var top = last.bottom + GAP;
+      if (top + box.height > height - MARGIN && first.top - GAP - box.height >= MARGIN) top = first.top - GAP - box.height;
+      popover.style.left = left + window.scrollX + "px";
+      popover.style.top = top + window.scrollY + "px";
+    }
+
     document.addEventListener("click", function (event) {
-      var open = document.querySelectorAll(".glossary-ref.is-open");
       var link = event.target.closest ? event.target.closest("a.glossary-term") : null;
-      for (var i = 0; i < open.length; i++) {
-        if (!link || open[i] !== link.parentNode) open[i].classList.remove("is-open");
-      }
-      if (!link || !coarse) return;
-      var ref = link.parentNode;
-      if (!ref.classList.contains("is-open")) {
+      if (link && link === openFor) return;  // the second tap: the link is followed
+      if (link && (touch.matches || event.pointerType === "touch")) {
         event.preventDefault();
-        ref.classList.add("is-open");
+        open(link);
+      } else if (openFor && !popover.contains(event.target)) {
+        close();
       }
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Escape") return;
-      var open = document.querySelectorAll(".glossary-ref.is-open");
-      for (var i = 0; i < open.length; i++) open[i].classList.remove("is-open");
+      if (event.key === "Escape") close();
+    });
+    window.addEventListener("resize", function () {
+      if (openFor) place(openFor);
     });
   }
 
-  // Timeline filters: one region, one theme and one actor at a time, kept in the address
-  // (?region=china&theme=models; ?actor=deepseek comes from an entity's page) so a filtered
-  // view can be shared and survives reload.
+  // ---- Timeline filters ----------------------------------------------------------------------
+  // One value per filter, the filters combined, kept in the address (?region=china&theme=models;
+  // ?actor=deepseek comes from an entity's page) so a filtered view can be shared, survives reload
+  // and the language switch. The filters are the page's (data-timeline-filters, from timeline.py),
+  // and the values each knows are those its events carry (data-<filter>): nothing here names one.
   function setupTimelineFilters() {
     var panel = document.querySelector("[data-timeline-filters]");
     if (!panel) return;
     var events = document.querySelectorAll(".timeline > li");
     var years = document.querySelectorAll(".timeline-year");
     var count = panel.querySelector("[data-timeline-count]");
-    var facets = ["region", "theme", "actor"];
+    var facets = panel.getAttribute("data-timeline-filters").split(" ");
     var actorNote = panel.querySelector("[data-timeline-actor]");
+    var unknownNote = panel.querySelector("[data-timeline-unknown]");
+    var noneNote = panel.querySelector("[data-timeline-none]");
 
-    function actorLink(id) {
-      return document.querySelector('.event-meta a[data-actor="' + id.replace(/[^a-z0-9-]/g, "") + '"]');
+    function valuesOf(event, facet) {
+      return (event.getAttribute("data-" + facet) || "").split(" ");
     }
+
+    var known = {};
+    facets.forEach(function (facet) {
+      known[facet] = {};
+      for (var i = 0; i < events.length; i++) {
+        valuesOf(events[i], facet).forEach(function (value) { if (value) known[facet][value] = true; });
+      }
+    });
 
     function current() {
       var params = new URLSearchParams(window.location.search);
       var state = {};
       facets.forEach(function (facet) { state[facet] = params.get(facet) || ""; });
-      if (state.actor && !actorLink(state.actor)) state.actor = "";  // an unknown actor filters nothing
       return state;
     }
 
@@ -55,7 +114,7 @@
       var shown = 0;
       for (var i = 0; i < events.length; i++) {
         var visible = facets.every(function (facet) {
-          return !state[facet] || (" " + events[i].getAttribute("data-" + facet) + " ").indexOf(" " + state[facet] + " ") >= 0;
+          return !state[facet] || valuesOf(events[i], facet).indexOf(state[facet]) >= 0;
         });
         events[i].hidden = !visible;
         if (visible) shown++;
@@ -69,8 +128,15 @@
         buttons[b].setAttribute("aria-pressed", pressed ? "true" : "false");
       }
       count.textContent = String(shown);
+      // A value no event has (an old or mistyped link) is named, next to "show all events";
+      // known values that no event has together are said to be so.
+      var unknown = facets.filter(function (facet) { return state[facet] && !known[facet][state[facet]]; });
+      unknownNote.hidden = !unknown.length;
+      unknownNote.querySelector("span").textContent = unknown.map(function (facet) { return facet + "=" + state[facet]; }).join(", ");
+      noneNote.hidden = shown > 0 || unknown.length > 0;
       // The actor has no button: a line names it, and "show all events" clears it.
-      var named = state.actor && actorLink(state.actor);
+      var named = state.actor && known.actor && known.actor[state.actor] &&
+        document.querySelector('.event-meta a[data-actor="' + state.actor + '"]');
       actorNote.hidden = !named;
       actorNote.querySelector("span").textContent = named ? named.textContent : "";
     }
@@ -82,6 +148,7 @@
       });
       var query = params.toString();
       history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+      carryAddressToLanguageLinks();
     }
 
     panel.addEventListener("click", function (event) {
@@ -99,6 +166,20 @@
     apply(current());
   }
 
-  setupGlossaryTips();
+  // ---- The language switch keeps the reader's place ------------------------------------------
+  // A page has the same address and the same anchors in both languages: the language links carry
+  // the address's query (the timeline's filters) and fragment over to the other language.
+  function carryAddressToLanguageLinks() {
+    var links = document.querySelectorAll(".md-select__link[hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      var page = links[i].getAttribute("data-page") || links[i].getAttribute("href");
+      links[i].setAttribute("data-page", page);
+      links[i].setAttribute("href", page + window.location.search + window.location.hash);
+    }
+  }
+
+  setupGlossaryPopover();
   setupTimelineFilters();
+  carryAddressToLanguageLinks();
+  window.addEventListener("hashchange", carryAddressToLanguageLinks);
 })();

@@ -1,0 +1,132 @@
+"""Site search: what goes into the index, and how it is made.
+
+Material's search box stays (its look, right-to-left layout, keyboard and accessibility); the
+engine behind it is Pagefind (PyPI `pagefind`, its binary from `pagefind-bin`), which indexes the
+built site once every language is built: one index per `<html lang>`, each stemmed in its language
+(Snowball's Arabic stemmer folds hamza seats, ى and ة and strips attached و ب ل ال), split in small
+chunks so a query loads only what it needs. `assets/javascripts/search.js` answers Material's
+search box from it (overrides/hooks/material_requests.js starts it when search is opened).
+
+What a page is about is what it is found by: Material's header, tabs, sidebars and footer, and the
+blocks a page repeats from other pages (article cards, related articles, an article's timeline
+events, the articles an event comes from, glossary tooltips) are not indexed. Readers type names
+as they spell them: every spelling of an entity in data/entities.yml, in both scripts, is indexed
+on its who's-who page and on every article that names it (an invisible attribute, read by nobody
+but the index).
+"""
+from __future__ import annotations
+
+import asyncio
+import gzip
+import html
+import json
+import re
+import tempfile
+from pathlib import Path
+
+from .content import Content
+from .entities import mentions, search_aliases
+
+FOLDER = "search"  # in the built site, where Material's search files live too
+# Material's chrome, and blocks repeated from other pages.
+EXCLUDE_SELECTORS = (
+    ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-source-file",
+    ".md-content__button", ".md-top", ".md-dialog",
+    # A glossary tooltip: its page is the term's, indexed here every article linking it would match.
+    ".glossary-tip",
+    # Listings and lists of other pages: titles, definitions and descriptions written elsewhere.
+    ".article-cards", ".glossary-index", ".related-articles", ".related-terms", ".appears-in",
+    ".story-events", ".entity-events", ".event-meta a",
+)
+# Pagefind also writes its own search interfaces; the site uses Material's.
+UNUSED_OUTPUT = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+# Not data-search-*: Material strips those from every page.
+ALIASES_ATTRIBUTE = "data-spellings"
+
+
+def material_index(config: dict) -> dict:
+    """What Material's search box reads before it starts: its configuration, no documents (the
+    documents are Pagefind's)."""
+    return {"config": config, "docs": []}
+
+
+# Opens each entity's spellings in the indexed text: search.js tells them from the page's words.
+SPELLINGS_MARK = "\u2042"
+MAX_WEIGHT = 10  # Pagefind's highest
+
+
+def alias_element(forms: tuple[str, ...], weight: int) -> str:
+    """An empty element whose attribute Pagefind indexes: the spellings readers type for an
+    entity the page is about or names, seen by no reader and no screen reader, after a mark
+    (the page's text ends with them), weighted as the page's own text about it would be."""
+    text = f"{SPELLINGS_MARK} {' ، '.join(forms)}"
+    return (f'<span hidden {ALIASES_ATTRIBUTE}="{html.escape(text, quote=True)}" '
+            f'data-pagefind-index-attrs="{ALIASES_ATTRIBUTE}" data-pagefind-weight="{weight}"></span>')
+
+
+def aliases_by_page(content: Content, lang: str) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Site-relative address of a page -> (spellings, weight) of each entity it is about or names:
+    an entity's own page (its name is its title already), each article by the sections naming it."""
+    found = mentions(content)
+    pages: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for entity in search_aliases(content, lang):
+        pages.setdefault(entity.url, []).append((entity.forms, 1))
+        sections = found[entity.id]["sections"][lang]
+        for url in entity.mentioned_in:
+            slug = url.rstrip("/").rsplit("/", 1)[-1]
+            pages.setdefault(url, []).append((entity.forms, min(MAX_WEIGHT, 1 + len(sections.get(slug, [])))))
+    return pages
+
+
+# Pagefind parts words at white space and Latin punctuation only: «الاصطناعي،» would be a word
+# of its own, found by neither «الاصطناعي» nor «الاصطناعى». The pages it reads have Arabic
+# punctuation set apart by a space (search.js takes the space out again in what it shows).
+ARABIC_PUNCTUATION = re.compile(r"(?<=\S)(?=[،؛؟»])|(?<=«)(?=\S)")
+
+
+def for_indexing(page: str) -> str:
+    return ARABIC_PUNCTUATION.sub(" ", page)
+
+
+def index_site(site_dir: Path) -> dict[str, int]:
+    """Index the built site's pages (not its 404 pages) with Pagefind into site_dir/search/;
+    the pages indexed per language. Pagefind reads a copy of them made for indexing."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    output = site_dir / FOLDER
+
+    async def run(copy: Path) -> None:
+        config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(output))
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(copy))
+
+    with tempfile.TemporaryDirectory() as work:
+        for page in site_dir.rglob("*.html"):
+            if page.name == "404.html" or FOLDER in page.relative_to(site_dir).parts[:1]:
+                continue
+            target = Path(work) / page.relative_to(site_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(for_indexing(page.read_text(encoding="utf-8")), encoding="utf-8")
+        asyncio.run(run(Path(work)))
+    for name in UNUSED_OUTPUT:
+        (output / name).unlink(missing_ok=True)
+    return pages_per_language(output)
+
+
+def pages_per_language(output: Path) -> dict[str, int]:
+    """The languages of the written index, from Pagefind's entry file, with their page counts."""
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
+
+
+def fragments(output: Path, lang: str) -> list[dict]:
+    """What the index shows of each page of a language (Pagefind's fragment files: gzip, a
+    signature, then JSON): url, content, meta, anchors."""
+    found = []
+    for path in sorted((output / "fragment").glob(f"{lang}_*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        found.append(json.loads(data[data.index(b"{"):]))
+    return found
