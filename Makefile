@@ -89,7 +89,7 @@ test: test-deps
 	$(BIN)/python -m pytest
 
 # Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.
-audit: $(BIN)/.installed fribidi browser node_modules/.installed
+audit: $(BIN)/.installed-test fribidi browser node_modules/.installed
 	$(BIN)/python scripts/audit.py
 
 # Synthetic sites are made in a temporary folder; the figures go to test-artifacts/bench.json.
