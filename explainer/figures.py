@@ -7,6 +7,8 @@ its Arabic name; English pages write "3.25 billion dollars".
 """
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 
 from .content import Content
@@ -201,9 +203,6 @@ def download_rows(content: Content, lang: str) -> list[dict]:
 
 def csv_text(rows_: list[dict]) -> str:
     """CSV with a header; a range is written "40-50" and several articles "a;b"."""
-    import csv
-    import io
-
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()

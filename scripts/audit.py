@@ -4,7 +4,9 @@
 Builds the site for a GitHub Pages project path into a temporary folder, serves it as GitHub
 Pages does (explainer/serve.py), runs Lighthouse's mobile audit on one page of each type in each
 language (three runs each unless --runs says otherwise), prints the median scores, LCP, TBT, CLS
-and the bytes a first visit transfers by kind, and writes the figures as JSON.
+and the bytes a first visit transfers by kind, and the time from opening search to its first
+results on a desktop and a throttled phone (explainer/search_timing.py; --search-only measures only
+that), and writes the figures as JSON.
 Exits 1 when a target is missed, 2 when the audit could not run, 0 otherwise.
 """
 from __future__ import annotations
@@ -21,13 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from explainer import audit, sitebuild  # noqa: E402
+from explainer import audit, search_timing, sitebuild  # noqa: E402
 from explainer.chromium import CHROMIUM  # noqa: E402
 from explainer.serve import SiteServer  # noqa: E402
 from explainer.site import Site  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PREFIX = "/ai-race-explained/"  # a GitHub Pages project path, as the site is published
+SEARCH_HEADING = ("From opening search on an article to its first results (nothing cached; the phone throttled as "
+                  "Lighthouse's mobile profile: 150 ms, 1.6 Mbit/s, CPU ×4)\n\n")
 
 
 def build(site_url: str, out: Path) -> bool:
@@ -78,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"audit only this page type (repeatable): {', '.join(audit.PAGE_TYPES)}")
     parser.add_argument("--json", type=Path, default=ROOT / "test-artifacts" / "audit.json", help="where to write the figures")
     parser.add_argument("--compare", type=Path, metavar="OLD.json", help="print what changed since an earlier audit's JSON")
+    parser.add_argument("--search-only", action="store_true", help="only time search, from opening it to its first results")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists() or not Path(CHROMIUM).exists():
         print("audit: Lighthouse or Chromium is missing: run `make audit`, which installs both", file=sys.stderr)
@@ -88,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if not build(server.base, Path(work) / "site"):
                 return 2
+            timings = search_timing.measure(server.base, languages, args.runs)
+            if args.search_only:
+                print(SEARCH_HEADING + search_timing.table(timings))
+                return 0
             pages = audit.pages(server.base, languages, tuple(args.only or ()))
             missing = [page.url for page in pages if not served(page.url)]
             if missing:
@@ -106,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     print(audit.scores_table(summaries))
     print(f"\nBytes a first visit transfers, by kind (kB = {audit.KILOBYTE} bytes; compressed bodies and headers, as Chromium counts them)\n")
     print(audit.bytes_table(summaries))
+    print("\n" + SEARCH_HEADING + search_timing.table(timings))
+    figures["search_ms"] = {f"{t.lang} {t.profile}": t.median for t in timings}
     print()
     for summary in summaries:
         for line in audit.explain_misses(summary):

@@ -11,6 +11,7 @@ import pytest
 from explainer import entities
 from explainer.glossary import sort_key
 from test_checks import AR_ARTICLE, make_tree, run_check
+from test_search import enter, language_root, search_page, top_pages  # noqa: F401 - search_page is a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_TYPES = {"person": "Person", "company": "Organization", "lab": "ResearchOrganization", "product": "SoftwareApplication",
@@ -175,3 +176,32 @@ def test_timeline_filtered_by_actor_is_complete_without_javascript(site, browser
     page.goto(site.base + "en/timeline/?actor=deepseek")
     assert page.locator(".timeline > li:visible").count() == page.locator(".timeline > li").count()
     context.close()
+
+
+# ------------------------------------------------------------------ search by every spelling
+
+
+def test_search_index_carries_every_spelling_on_the_entity_page_and_the_articles_naming_it(built):
+    """What the search index reads (explainer/search.py's hidden attribute): each entity page, and
+    each article that names the entity, holds all its spellings, in both scripts, on both sites."""
+    from explainer.search import ALIASES_ATTRIBUTE
+
+    def spellings(rel: str) -> str:
+        return " ".join(built.parse(rel).xpath(f"//*[@{ALIASES_ATTRIBUTE}]/@{ALIASES_ATTRIBUTE}"))
+
+    for lang in built.languages:
+        for alias in entities.search_aliases(built.content, lang):
+            for url in (alias.url, *alias.mentioned_in):
+                indexed = spellings(f"{url}index.html")
+                assert all(form in indexed for form in alias.forms), (lang, alias.id, url)
+
+
+@pytest.mark.parametrize("lang,query,entity", [
+    ("en", "كوين", "qwen"), ("ar", "Qwen", "qwen"), ("en", "ديبسيك", "deepseek"), ("ar", "ديبسيك", "deepseek"),
+    ("en", "مسترال", "mistral-ai"), ("ar", "عليبابا", "alibaba"), ("en", "a16z", "andreessen-horowitz"),
+])
+def test_search_finds_an_entity_by_a_spelling_in_either_script(site, search_page, lang, query, entity):
+    root = language_root(site, lang)
+    page = search_page(root)
+    enter(page, query, "pasted")
+    assert root + f"who/{entity}/" in top_pages(page), (lang, query)

@@ -1,8 +1,9 @@
 """A contributor's pull request, rehearsed on a copy of the project: a sixth article scaffolded in
 both languages with `make new-article`, filled as the contributor guide says, its events added with
-`make new-event`; then `make check`, `make build` and the per-page tests of the built site pass, and
-nothing but the article's two pages and the timeline changed. The copy shares this checkout's
-virtual environment (nothing is installed again)."""
+`make new-event` and a figure with `make new-figure`; then `make check`, `make build` and the
+per-page tests of the built site pass, and nothing but the article's two pages, its coverage list,
+the timeline and the figures ledger changed. The copy shares this checkout's virtual environment
+(nothing is installed again)."""
 from __future__ import annotations
 
 import hashlib
@@ -60,6 +61,9 @@ def test_a_new_article_goes_from_scaffold_to_passing_tests_without_touching_othe
     for number in range(FEW_EVENTS.limits["min"]):
         run(["make", "new-event", f"ID={SLUG}-{number}", f"ARTICLE={SLUG}"], copy)
     fill(copy / "data" / "timeline.yml", copy, SLUG)
+    run(["make", "new-figure", f"ID={SLUG}-figure", f"ARTICLE={SLUG}"], copy)
+    fill(copy / "data" / "figures.yml", copy, SLUG)
+    fill(copy / "data" / "coverage" / f"{SLUG}.yml", copy, SLUG)
 
     assert "✅" in run(["make", "check"], copy)
     run(["make", "build"], copy)
@@ -68,4 +72,5 @@ def test_a_new_article_goes_from_scaffold_to_passing_tests_without_touching_othe
 
     after = digests(copy)
     changed = {name for name in set(before) | set(after) if before.get(name) != after.get(name)}
-    assert changed == {f"docs/ar/articles/{SLUG}.md", f"docs/en/articles/{SLUG}.md", "data/timeline.yml"}
+    assert changed == {f"docs/ar/articles/{SLUG}.md", f"docs/en/articles/{SLUG}.md", "data/timeline.yml",
+                       "data/figures.yml", f"data/coverage/{SLUG}.yml"}

@@ -11,6 +11,11 @@ TEMPLATE = Path(__file__).with_suffix(".html")
 THEMES = ["capital", "compute", "models", "markets", "policy"]
 
 
+def short_title(title: str) -> str:
+    """An article's title up to its colon («بلاك فورست لابس»): the column of articles stays narrow."""
+    return title.split(":")[0].strip()
+
+
 def cell(text: str) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
@@ -36,7 +41,8 @@ def on_page_markdown(markdown, page, config, files):
                 "note": cell(f[lang].get("note", "")),
                 "as_of": cell(writer.as_of(f)),
                 "stated_by": cell(writer.stated_by(f)),
-                "articles": [(content.page(lang, f"articles/{s}.md").title, markdown_link(here.rel, f"articles/{s}.md")) for s in f["articles"]],
+                "articles": [(short_title(content.page(lang, f"articles/{s}.md").title), markdown_link(here.rel, f"articles/{s}.md"))
+                             for s in f["articles"]],
             }
             for f in figures.rows(ledger) if f["theme"] == theme
         ]

@@ -72,11 +72,14 @@ function splitPage(data) {
   const words = data.content.split(/[\r\n\s]+/g);  // as Pagefind counts them
   const marks = words.flatMap((word, i) => word === SPELLINGS ? [i] : []);
   const end = marks.length ? marks[0] : words.length;
-  // The words that a match at `location` stands for on the page.
+  // The words a match at `location` stands for: the page's word, or the whole spelling (between
+  // commas) that a match among an entity's spellings falls in.
   const found = location => {
     if (location < end) return words[location].match(WORD) || [];
-    const from = marks.filter(m => m <= location).pop(), to = marks.find(m => m > location) || words.length;
-    return words.slice(from + 1, to).join(" ").match(WORD) || [];
+    let from = location, to = location + 1;
+    while (from > end && !/^[،\u2042]$/.test(words[from - 1])) from--;
+    while (to < words.length && !/^[،\u2042]$/.test(words[to])) to++;
+    return words.slice(from, to).join(" ").match(WORD) || [];
   };
   return { words, end, found };
 }
