@@ -33,8 +33,9 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
+# --dirty: after an edit, only the pages it changes are built again (overrides/hooks/serve_rebuilds.py).
 serve: $(BIN)/.installed fribidi
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(ADDR)
 
 # Never `-q` with strict mode: it hides the warnings that strict mode counts.
 build: $(BIN)/.installed fribidi

@@ -16,7 +16,7 @@ def refresh(config) -> Content:
     site = Site.from_mkdocs(config)
     stamp = fingerprint(site)
     if _current.get("fingerprint") != stamp:
-        _current["content"], _current["fingerprint"] = load(site), stamp
+        _current["content"], _current["fingerprint"] = load(site, _current.get("content")), stamp
     return _current["content"]
 
 

@@ -92,8 +92,8 @@ class Page:
         return found
 
 
-def parse_page(site: Site, lang: str, path: Path) -> Page:
-    text = path.read_text(encoding="utf-8")
+def parse_page(site: Site, lang: str, path: Path, text: str | None = None) -> Page:
+    text = path.read_text(encoding="utf-8") if text is None else text
     rel = path.relative_to(site.docs_dir / lang).as_posix()
     page = Page(site=site, lang=lang, rel=rel, path=path, text=text, body=text)
     lines = text.split("\n")
@@ -162,6 +162,11 @@ class Content:
         named = [getattr(self, name, None) for name in DATA_FILES]
         return [f for f in (*named, *self.coverage.values()) if f is not None and f.path.exists()]
 
+    @property
+    def data_texts(self) -> tuple[str, ...]:
+        """The text of every data file: part of the key of what is remembered across loads."""
+        return self.derived("data_texts", lambda c: tuple(f.text for f in c.data_files()))
+
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))
 
@@ -214,10 +219,33 @@ def _coverage_files(site: Site) -> list[Path]:
     return sorted((site.data_dir / COVERAGE).glob("*.yml"))
 
 
-def load(site: Site) -> Content:
+# Results derived from one page or text, kept across loads of the content: `make serve` loads it
+# again after every edit, and most pages have not changed. Keyed by what the result is computed from.
+_REMEMBERED: dict = {}
+REMEMBERED_MOST = 50_000  # entries; an edited page adds a few, so a long session stays small
+
+
+def remembered(name: str, key: tuple, compute):
+    """compute(), once for each `key`, across loads of the content. The key holds everything compute
+    reads (texts by value: a page's body, the text of a data file), so a changed input is a new key."""
+    full = (name, *key)
+    if full not in _REMEMBERED:
+        if len(_REMEMBERED) >= REMEMBERED_MOST:
+            _REMEMBERED.clear()
+        _REMEMBERED[full] = compute()
+    return _REMEMBERED[full]
+
+
+def load(site: Site, previous: Content | None = None) -> Content:
+    """The content as the files are now; pages whose text has not changed since `previous` are
+    taken from it, already parsed."""
     content = Content(site=site)
+    earlier = previous.pages if previous is not None and previous.site == site else {}
     for lang, path in _page_files(site):
-        page = parse_page(site, lang, path)
+        text = path.read_text(encoding="utf-8")
+        rel = path.relative_to(site.docs_dir / lang).as_posix()
+        same = earlier.get((lang, rel))
+        page = same if same is not None and same.text == text else parse_page(site, lang, path, text)
         content.pages[(lang, page.rel)] = page
     for name, path in _data_files(site).items():
         setattr(content, name, load_data(path))

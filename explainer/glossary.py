@@ -1,7 +1,7 @@
 """The glossary as a whole: which articles use each term, related terms both ways, index order."""
 from __future__ import annotations
 
-from .content import LINK, Content, Page, strip_code
+from .content import LINK, Content, Page, remembered, strip_code
 from .figures import of_article
 from .render import marker
 from .terms import TermMatcher, matcher_for, normalise
@@ -31,6 +31,14 @@ def prose(page: Page, content: Content) -> str:
     return "\n".join(kept)
 
 
+def terms_in(content: Content, page: Page) -> list[str]:
+    """The glossary ids a page's running text mentions, in the order of their first mention (each
+    is linked there). Remembered across rebuilds of `make serve` while the page and the data (the
+    glossary; the figures an article's table shows) are unchanged."""
+    return remembered("terms-in", (page.lang, page.rel, page.body, content.data_texts),
+                      lambda: list(dict.fromkeys(term_id for _, _, term_id in matcher(content, page.lang).find(prose(page, content)))))
+
+
 def terms_used(content: Content) -> dict[str, list[str]]:
     """For each glossary id, the slugs of the articles whose text mentions it (in any language)."""
     return content.derived("terms_used", _terms_used)
@@ -40,7 +48,7 @@ def _terms_used(content: Content) -> dict[str, list[str]]:
     used: dict[str, set[str]] = {t["id"]: set() for t in content.terms}
     for lang in content.site.languages:
         for page in content.pages_of(lang, "article"):
-            for _, _, term_id in matcher(content, lang).find(prose(page, content)):
+            for term_id in terms_in(content, page):
                 used[term_id].add(page.slug)
     return {k: sorted(v) for k, v in used.items()}
 

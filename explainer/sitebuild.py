@@ -22,8 +22,8 @@ def build_env(site_url: str | None = None) -> dict[str, str]:
 
 
 def start(root: Path, out: Path, site_url: str) -> subprocess.Popen:
-    """Start building the site whose mkdocs.yml is in `root` for `site_url`, in the background
-    (the tests build two deployments at once, one per core); `finish` waits for it."""
+    """Start building the site whose mkdocs.yml is in `root` for `site_url`, in the background;
+    `finish` waits for it."""
     return subprocess.Popen(build_command(out), cwd=root, env=build_env(site_url),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -12,8 +12,9 @@ Sites (each an `explainer.serve.SiteServer`, bound to its port before its build 
               domain): for what differs between deployments (404 pages, language links).
   site_rebuilt  a second build for `site.address`, to compare with the first.
   built       `site`'s files read with lxml (builtsite.BuiltSite).
-  The builds the collected tests need start as soon as collection ends, two at a time (two cores),
-  while tests that need no site run; a test waits only for the build it uses.
+  The builds the collected tests need start as soon as collection ends, one after the other (two
+  Pagefind indexings at once break one of them), while tests that need no site run; a test waits
+  only for the build it uses.
 Browser
   browser     Debian's Chromium, one per run.
   context     context("phone" | "desktop", scheme="light" | "dark"): one browser context of each kind,
@@ -83,7 +84,7 @@ class Builds:
 
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="site-builds-"))
-        self.pool = ThreadPoolExecutor(max_workers=2)
+        self.pool = ThreadPoolExecutor(max_workers=1)
         self.sites: dict[str, TestedSite] = {}
         self.done: dict[str, Future] = {}
 

@@ -85,38 +85,45 @@ def test_table_shows_medians_ratios_memory_and_search_size():
     assert lines[3].split() == ["50", "300", "2.00", "2.40", "1.20×", "1.08×", "100", "/", "150", "20", "/", "4", "30", "/", "5"]
 
 
-def test_verdicts_on_ratio_and_growth():
+def test_verdicts_on_ratio_refresh_and_growth():
     real = sized(5, 100, 1.0, 1.2, "real")
-    lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 6.0)])
+    lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 6.0)], bench.Refresh([9.0, 4.0, 3.5], [2.5, 2.9, 3.4]))
     assert met
     assert lines == [
-        "project within 1.25× of stock at every size: yes (highest 1.20× at 5 articles/language)",
+        "project within 2.0× of stock at 200 articles/language: yes (CPU 1.08×, wall 1.20×)",
+        "edit to refresh under make serve at 200 articles/language within 3 s: yes (CPU: median 2.90 s of 2.50, 2.90, 3.40; wall: 9.00, 4.00, 3.50 s)",
         "stock: time per page 10.0 → 10.5 → 10.2 ms; each added article costs 22.2 ms of CPU (5 → 50), "
         "then 20.0 ms (50 → 200): ×0.90, linear or better",
         "project: time per page 12.0 → 12.6 → 12.2 ms; each added article costs 24.0 ms of CPU (5 → 50), "
         "then 21.6 ms (50 → 200): ×0.90, linear or better",
     ]
 
-    lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 7.5)])
-    assert not met and lines[0].endswith("NO (highest 1.50× at 200 articles/language)")
+    lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 12.0)])
+    assert not met and lines[0] == "project within 2.0× of stock at 200 articles/language: NO (CPU 2.16×, wall 2.40×)"
+
+    lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 6.0)], bench.Refresh([3.5, 3.1, 2.0], [3.5, 3.1, 2.0]))
+    assert not met and lines[1].startswith("edit to refresh under make serve at 200 articles/language within 3 s: NO (CPU: median 3.10 s")
 
     lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 6.0, 7.2)])
-    assert not met and lines[0].startswith("project within 1.25× of stock at every size: yes")
+    assert not met and lines[0].startswith("project within 2.0× of stock at 200 articles/language: yes")
     assert lines[2].endswith("then 28.8 ms (50 → 200): ×1.20, WORSE than linear")
 
 
 def test_cli_prints_the_table_writes_json_and_fails_on_a_missed_target(tmp_path, monkeypatch, capsys):
-    measured = {None: sized(5, 98, 1.0, 1.1, "real"), 50: sized(50, 300, 2.0, 2.2), 200: sized(200, 1200, 8.0, 10.4)}
+    measured = {None: sized(5, 98, 1.0, 1.1, "real"), 50: sized(50, 300, 2.0, 2.2), 200: sized(200, 1200, 8.0, 20.8)}
     monkeypatch.setattr(bench, "synthetic_site", lambda root, dest, articles=None: articles)
     monkeypatch.setattr(bench, "measure_size", lambda site, label, repeat, out, report: measured[site])
+    monkeypatch.setattr(bench, "measure_refresh", lambda site: bench.Refresh([1.5, 1.25, 2.0], [1.0, 1.25, 0.5]) if site == 200 else None)
     status = bench_cli.main(["--json", str(tmp_path / "bench.json")])
     out = capsys.readouterr().out
     assert status == 1 and "❌ a target is missed" in out
-    assert "NO (highest 1.30× at 200 articles/language)" in out
+    assert "project within 2.0× of stock at 200 articles/language: NO (CPU 2.34×, wall 2.60×)" in out
+    assert "edit to refresh under make serve at 200 articles/language within 3 s: yes (CPU: median 1.00 s of 1.00, 1.25, 0.50; wall: 1.50, 1.25, 2.00 s)" in out
     figures = json.loads((tmp_path / "bench.json").read_text(encoding="utf-8"))
     assert [s["articles_per_language"] for s in figures["sizes"]] == [5, 50, 200]
     assert figures["sizes"][2]["variants"]["project"]["search_files"]["search/en.json"] == {"bytes": 10240, "gzip_bytes": 1024}
-    assert figures["sizes"][2]["ratio"] == pytest.approx(1.3)
+    assert figures["sizes"][2]["ratio"] == pytest.approx(2.6)
+    assert figures["refresh_seconds"] == [1.5, 1.25, 2.0] and figures["refresh_cpu_seconds"] == [1.0, 1.25, 0.5]
 
     measured[200] = sized(200, 1200, 5.0, 6.0)
     assert bench_cli.main(["--json", str(tmp_path / "bench.json")]) == 0

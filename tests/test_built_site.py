@@ -11,8 +11,8 @@ import lxml.etree
 
 from explainer import checks
 from explainer.content import INDEX
-from explainer.checks.articles import ARTICLE_SECTIONS, terms_mentioned
-from explainer.glossary import terms_used
+from explainer.checks.articles import ARTICLE_SECTIONS
+from explainer.glossary import terms_in, terms_used
 from explainer.site import direction
 
 
@@ -301,7 +301,7 @@ def test_each_article_links_the_terms_the_check_counts_once_each(built):
         terms = [a.get("data-term") for a in root.iterfind(".//a[@class='glossary-term']")]
         assert len(terms) == len(set(terms)), (slug, lang)
         # The few-terms rule counts what the page links.
-        assert set(terms) == set(terms_mentioned(built.content, built.content.page(lang, f"articles/{slug}.md"))), (slug, lang)
+        assert set(terms) == set(terms_in(built.content, built.content.page(lang, f"articles/{slug}.md"))), (slug, lang)
         for a in root.iterfind(".//a[@class='glossary-term']"):
             tip = root.get_element_by_id(a.get("aria-describedby"))
             assert tip.get("role") == "tooltip" and tip.text_content().strip()

@@ -195,7 +195,7 @@ CASES = {
     ),
     "few-events": (
         [(TIMELINE, EVENT_4, "")],
-        "docs/ar/articles/sample.md:1: few-events: 3 timeline event(s) come from 'sample', not at least 4 — add the article's dated events to data/timeline.yml (make new-event ID=…) with 'articles: [sample]'",
+        "docs/ar/articles/sample.md:1: few-events: 3 timeline event(s) come from 'sample', not at least 4 — add the article's dated events to data/timeline.yml: make new-event ID=my-event ARTICLE=sample for each",
     ),
     "few-terms": (
         [(EN_ARTICLE, "- A point about inference in data centres.", "- A point about the price of chips.")],

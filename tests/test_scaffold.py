@@ -39,6 +39,14 @@ ANSWERS = {
     "the one Arabic spelling the site uses": "هاغينغ فيس",
     "the English name": "Hugging Face",
     "the English summary, 120–250 words; shown on both language pages": "This English summary tells the story in plain words. " * 14,
+    "file name of the source text": "rehearsal-source.txt",
+    "a key fact of the source, in a short English sentence of your own": "The source reports one share.",
+    "the number in its scale, e.g. 3.25 for 3.25 billion": "3.25",
+    "money, percent, parameters, tokens, gpu-hours, people, users or models": "percent",
+    "one, thousand, million, billion or trillion": "one",
+    "original, publisher or article": "article",
+    "what it measures, in Arabic": "حصة من السوق",
+    "what it measures, in English": "A share of the market",
 }
 # How many glossary terms a filled article names (the few-terms rule's minimum).
 TERMS_NAMED = FEW_TERMS.limits["min"]
@@ -62,6 +70,8 @@ def fill(path: Path, tree: Path, article: str = "sample") -> None:
             return "تذكر هذه النقطة: " + "، ".join(terms) + "." if lang == "ar" else "This point names " + ", ".join(terms) + "."
         if asked == "slug of the article that tells it":
             return article
+        if asked == "the figure or name as the page writes it":  # the coverage list's evidence: a term the takeaways name
+            return glossary_terms(tree, "ar")[0]
         return ANSWERS.get(asked, "نص مكتوب" if lang == "ar" else "Written text")
 
     path.write_text(MARKER.sub(answer, path.read_text(encoding="utf-8")), encoding="utf-8")

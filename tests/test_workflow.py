@@ -4,8 +4,13 @@ its runners in September 2026), git usable in the root container on the runner's
 history for the pages' dates, and the tested build being the one deployed, never cancelled."""
 from __future__ import annotations
 
+import importlib.util
+import os
+import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 import yaml
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "site.yml"
@@ -62,3 +67,24 @@ def test_the_tested_build_is_the_one_deployed_and_deployments_are_never_cancelle
     # Runs of main (the deploying ones) are never cancelled; the Pages address needs pages: read.
     assert tested["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
     assert tested["permissions"]["pages"] == "read"
+
+
+def test_a_checkout_git_cannot_read_is_reported_not_dated_by_the_clock(tmp_path, monkeypatch, caplog):
+    """What the container job would meet without safe.directory: the checkout belongs to another user."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to give the checkout to another user")
+    repo = tmp_path / "checkout"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (repo / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    for folder, _, names in os.walk(repo):
+        for name in [".", *names]:
+            os.chown(os.path.join(folder, name), 65534, 65534)
+    spec = importlib.util.spec_from_file_location("build_date", WORKFLOW.parents[2] / "overrides" / "hooks" / "build_date.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))  # no safe.directory of this machine's
+    hook.on_config(SimpleNamespace(config_file_path=str(repo / "mkdocs.yml")))
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    assert any("dubious ownership" in r.getMessage() and "safe.directory" in r.getMessage() for r in caplog.records), caplog.text

@@ -6,13 +6,15 @@ golden test (tests/test_checks.py fails for a rule without one).
 `path:line: code: what is wrong — how to fix it`. The contributors' guide lists the rules from
 here (overrides/hooks/check_table.py), so the guide and the checks cannot drift.
 
-One module per kind of content, beside the schema of that kind in data/schema/:
+One module per kind of content, each beside the schema of that kind in data/schema/:
 
-    files.py     front matter and data files: YAML, schema fields, duplicate keys
-    pages.py     every page: counterparts, slugs, headings, links, HTML, digits, placeholders
-    articles.py  articles: sections, dates, takeaways, English summary, terms, events, emphasis
+    files.py     front matter and data files: YAML, schema fields, duplicate keys, dates
+    pages.py     every page: counterparts, slugs, one title, heading ids, links, HTML, digits,
+                 placeholders, no bold or italics in Arabic, copied text
+    articles.py  articles: sections, source date, takeaways, English summary, terms, events
     glossary.py  data/glossary.yml and the term pages
     timeline.py  data/timeline.yml
+    entities.py, figures.py, coverage.py   data/entities.yml, data/figures.yml, data/coverage/
     labels.py    data/labels.yml
 
 To add rules for a NEW kind of content (say data/entities.yml), write `explainer/checks/entities.py`;

@@ -7,7 +7,7 @@ import re
 
 from .. import stories
 from ..content import Content, Page
-from ..glossary import matcher, prose
+from ..glossary import terms_in
 from ..problems import Problem
 from ..yamldata import LineDict, line_of
 from . import Kind
@@ -44,8 +44,8 @@ FEW_TERMS = KIND.rule(
 FEW_EVENTS = KIND.rule(
     "few-events",
     limits={"min": 4},
-    ar=("أقل من {min} أحداث في الخط الزمني من هذا المقال", "أضف أحداثه المؤرخة (`make new-event ID=…`) مع `articles: [slug]`"),
-    en=("fewer than {min} timeline events come from the article", "add its dated events (`make new-event ID=…`) with `articles: [slug]`"),
+    ar=("أقل من {min} أحداث في الخط الزمني من هذا المقال", "أضف أحداثه المؤرخة (`make new-event ID=my-event ARTICLE=my-slug`)"),
+    en=("fewer than {min} timeline events come from the article", "add its dated events (`make new-event ID=my-event ARTICLE=my-slug`)"),
 )
 @KIND.check
 def source_dates(content: Content) -> list[Problem]:
@@ -111,11 +111,6 @@ def summaries(content: Content) -> list[Problem]:
     return problems
 
 
-def terms_mentioned(content: Content, page: Page) -> list[str]:
-    """The glossary terms an article page's own text mentions (each is linked at its first mention)."""
-    return list(dict.fromkeys(term_id for _, _, term_id in matcher(content, page.lang).find(prose(page, content))))
-
-
 @KIND.check
 def term_counts(content: Content) -> list[Problem]:
     least = FEW_TERMS.limits["min"]
@@ -124,7 +119,7 @@ def term_counts(content: Content) -> list[Problem]:
         return problems
     for page in content.pages.values():
         if page.kind == "article":
-            found = terms_mentioned(content, page)
+            found = terms_in(content, page)
             if len(found) < least:
                 problems.append(FEW_TERMS.problem(page.shown_path, page.body_line, f"the page mentions {len(found)} glossary term(s), not at least {least}",
                                                   "explain the story with the glossary's terms as the glossary writes them; "
@@ -143,5 +138,5 @@ def event_counts(content: Content) -> list[Problem]:
         told = len(stories.events_of(content, page.slug))
         if told < least:
             problems.append(FEW_EVENTS.problem(page.shown_path, 1, f"{told} timeline event(s) come from '{page.slug}', not at least {least}",
-                                               f"add the article's dated events to {shown} (make new-event ID=…) with 'articles: [{page.slug}]'"))
+                                               f"add the article's dated events to {shown}: make new-event ID=my-event ARTICLE={page.slug} for each"))
     return problems

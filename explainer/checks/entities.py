@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .. import entities as who
-from ..content import Content, strip_code
+from ..content import Content, remembered, strip_code
 from ..problems import Problem
 from ..terms import normalise
 from ..yamldata import line_of
@@ -202,8 +202,9 @@ def spellings(content: Content) -> list[Problem]:
     index = content.derived("spelling-index", SpellingIndex)
     problems = []
     for shown, number, line in _arabic_texts(content):
-        problems += _bracketed(index, shown, number, line)
-        problems += _near_misses(index, shown, number, line)
+        # Remembered across the rebuilds of `make serve`: only edited lines are looked at again.
+        problems += remembered("spellings", (shown, number, line, content.data_texts),
+                               lambda: _bracketed(index, shown, number, line) + _near_misses(index, shown, number, line))
     return sorted(set(problems))
 
 

@@ -28,8 +28,8 @@ UNKNOWN_TERM = KIND.rule(
 )
 MISSING_PAGE = KIND.rule(
     "missing-page",
-    ar=("مصطلح بلا صفحة في إحدى اللغتين", "أنشئها (`make new-term ID=… LANG=…`)"),
-    en=("term lacks a page in a language", "create it (`make new-term ID=… LANG=…`)"),
+    ar=("مصطلح بلا صفحة في إحدى اللغتين", "أنشئها (`make new-term ID=my-term LANG=en`)"),
+    en=("term lacks a page in a language", "create it (`make new-term ID=my-term LANG=en`)"),
 )
 UNUSED_TERM = KIND.rule(
     "unused-term",

@@ -45,8 +45,8 @@ KIND = Kind("pages", order=20, title={"ar": "كل الصفحات", "en": "Every 
 
 MISSING_COUNTERPART = KIND.rule(
     "missing-counterpart",
-    ar=("لا صفحة مقابلة في اللغة الأخرى", "أنشئها (`make new-article SLUG=… LANG=…` تنشئ اللغة الناقصة وحدها)"),
-    en=("no page in the other language", "create it (`make new-article SLUG=… LANG=…` creates only the missing language)"),
+    ar=("لا صفحة مقابلة في اللغة الأخرى", "أنشئها (`make new-article SLUG=my-slug LANG=en` تنشئ الصفحة الناقصة وحدها)"),
+    en=("no page in the other language", "create it (`make new-article SLUG=my-slug LANG=en` creates only the missing page)"),
 )
 BAD_SLUG = KIND.rule(
     "bad-slug",

@@ -35,7 +35,7 @@
       if (!popover) make();
       var name = popover.firstChild;
       name.href = link.href;
-      name.textContent = tip.getAttribute("data-term-name") || link.textContent;
+      name.textContent = tip.getAttribute("data-term-name");
       popover.lastChild.textContent = tip.textContent;
       popover.hidden = false;
       openFor = link;
@@ -43,8 +43,8 @@
     }
 
     // In page coordinates, so that it scrolls with the term: under the line the term ends on, or
-    // above the line it starts on when there is no room below; from the term's reading-start edge,
-    // moved back inside the screen.
+    // above the line it starts on when there is no room below (on a short screen, as low as it
+    // fits); from the term's reading-start edge, moved back inside the screen.
     function place(link) {
       var lines = link.getClientRects(), first = lines[0], last = lines[lines.length - 1];
       var width = document.documentElement.clientWidth, height = window.innerHeight;
@@ -52,7 +52,9 @@
       var rtl = getComputedStyle(link).direction === "rtl";
       var left = Math.max(MARGIN, Math.min(rtl ? last.right - box.width : last.left, width - MARGIN - box.width));
       var top = last.bottom + GAP;
-      if (top + box.height > height - MARGIN && first.top - GAP - box.height >= MARGIN) top = first.top - GAP - box.height;
+      if (top + box.height > height - MARGIN) {  // no room below: above, or else as low as it fits
+        top = first.top - GAP - box.height >= MARGIN ? first.top - GAP - box.height : Math.max(MARGIN, height - MARGIN - box.height);
+      }
       popover.style.left = left + window.scrollX + "px";
       popover.style.top = top + window.scrollY + "px";
     }
