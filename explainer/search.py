@@ -1,9 +1,10 @@
 """Site search: what goes into the index, and how it is made.
 
 Material's search box stays (its look, right-to-left layout, keyboard and accessibility); the
-engine behind it is Pagefind (PyPI `pagefind`, its binary from `pagefind-bin`), which indexes the
+engine behind it is Pagefind (PyPI `pagefind-bin`, which ships its binary), which indexes the
 built site once every language is built: one index per `<html lang>`, each stemmed in its language
-(Snowball's Arabic stemmer folds hamza seats, ى and ة and strips attached و ب ل ال), split in small
+(Snowball's Arabic stemmer folds hamza seats and strips attached و ب ل ال; search.js also tries
+final ى/ي, ة/ه and ئ/يء swapped), split in small
 chunks so a query loads only what it needs. `assets/javascripts/search.js` answers Material's
 search box from it (overrides/hooks/material_requests.js starts it when search is opened).
 
@@ -16,11 +17,11 @@ but the index).
 """
 from __future__ import annotations
 
-import asyncio
 import gzip
 import html
 import json
 import re
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -31,7 +32,7 @@ FOLDER = "search"  # in the built site, where Material's search files live too
 # Material's chrome, and blocks repeated from other pages.
 EXCLUDE_SELECTORS = (
     ".md-header", ".md-tabs", ".md-sidebar", ".md-footer", ".md-skip", ".md-source-file",
-    ".md-content__button", ".md-top", ".md-dialog",
+    ".md-content__button", ".md-top", ".md-dialog", ".timeline-filters",
     # A glossary tooltip: its page is the term's, indexed here every article linking it would match.
     ".glossary-tip",
     # Listings and lists of other pages: titles, definitions and descriptions written elsewhere.
@@ -93,24 +94,24 @@ def for_indexing(page: str) -> str:
 
 def index_site(site_dir: Path) -> dict[str, int]:
     """Index the built site's pages (not its 404 pages) with Pagefind into site_dir/search/;
-    the pages indexed per language. Pagefind reads a copy of them made for indexing."""
-    from pagefind.index import IndexConfig, PagefindIndex
+    the pages indexed per language. Pagefind (its command, configured by a pagefind.json beside
+    the pages) reads a copy of them made for indexing."""
+    from pagefind_bin import get_executable
 
     output = site_dir / FOLDER
-
-    async def run(copy: Path) -> None:
-        config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS), output_path=str(output))
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(str(copy))
-
     with tempfile.TemporaryDirectory() as work:
+        copy = Path(work) / "site"
         for page in site_dir.rglob("*.html"):
             if page.name == "404.html" or FOLDER in page.relative_to(site_dir).parts[:1]:
                 continue
-            target = Path(work) / page.relative_to(site_dir)
+            target = copy / page.relative_to(site_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(for_indexing(page.read_text(encoding="utf-8")), encoding="utf-8")
-        asyncio.run(run(Path(work)))
+        config = {"site": str(copy), "output_path": str(output), "exclude_selectors": list(EXCLUDE_SELECTORS)}
+        (Path(work) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        result = subprocess.run([str(get_executable())], cwd=work, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
     return pages_per_language(output)

@@ -89,6 +89,7 @@ function matchedWords(page, locations) {
   const found = new Map();
   for (const at of locations)
     for (const word of page.found(at)) {
+      if (word.length < 2) continue;  // the "s" of "Mistral's"
       const key = fold(word);
       if (!found.has(key) && found.size < MARKED) found.set(key, word);
     }
