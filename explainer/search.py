@@ -109,17 +109,38 @@ def index_site(site_dir: Path) -> dict[str, int]:
             target.write_text(for_indexing(page.read_text(encoding="utf-8")), encoding="utf-8")
         config = {"site": str(copy), "output_path": str(output), "exclude_selectors": list(EXCLUDE_SELECTORS)}
         (Path(work) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        result = subprocess.run([str(get_executable())], cwd=work, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise RuntimeError(f"pagefind failed:\n{result.stdout}\n{result.stderr}")
+        # Under heavy load Pagefind has been seen to leave its entry file empty (not reproduced on
+        # a quiet machine): one more run mends it; a second failure stops the build.
+        for attempt in (1, 2):
+            result = subprocess.run([str(get_executable())], cwd=work, capture_output=True, text=True)
+            entry = read_entry(output) if result.returncode == 0 else None
+            if entry is not None:
+                break
+        else:
+            raise RuntimeError(f"pagefind failed (exit {result.returncode}, entry file unreadable):\n"
+                               f"{result.stdout}\n{result.stderr}")
     for name in UNUSED_OUTPUT:
         (output / name).unlink(missing_ok=True)
+    # Pagefind lists the languages in hash-map order; sorted, two builds of one commit are identical.
+    (output / ENTRY).write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
     return pages_per_language(output)
+
+
+ENTRY = "pagefind-entry.json"
+
+
+def read_entry(output: Path) -> dict | None:
+    """Pagefind's entry file (version, and each language's index hash and page count), or None
+    when it is missing or not JSON."""
+    try:
+        return json.loads((output / ENTRY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def pages_per_language(output: Path) -> dict[str, int]:
     """The languages of the written index, from Pagefind's entry file, with their page counts."""
-    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    entry = read_entry(output) or {}
     return {lang: info.get("page_count", 0) for lang, info in entry.get("languages", {}).items()}
 
 

@@ -38,9 +38,15 @@ def digests(root: Path) -> dict[str, str]:
     return found
 
 
+# Run from `make test SOURCES=…`, make's own variables would reach the copy's make through the
+# environment (SOURCES relative to another folder): a contributor's shell has none of them.
+MAKE_VARIABLES = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
+
+
 def run(command: list[str], cwd: Path, **env: str) -> str:
+    shell = {name: value for name, value in os.environ.items() if name not in MAKE_VARIABLES}
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(cwd), "NO_MKDOCS_2_WARNING": "1", **env})
+                            env={**shell, "PYTHONPATH": str(cwd), "NO_MKDOCS_2_WARNING": "1", **env})
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout
 
