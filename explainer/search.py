@@ -70,7 +70,12 @@ def alias_element(forms: tuple[str, ...], weight: int) -> str:
 
 def aliases_by_page(content: Content, lang: str) -> dict[str, list[tuple[tuple[str, ...], int]]]:
     """Site-relative address of a page -> (spellings, weight) of each entity it is about or names:
-    an entity's own page (its name is its title already), each article by the sections naming it."""
+    an entity's own page (its name is its title already), each article by the sections naming it.
+    Computed once per content and language: every page of the build asks."""
+    return content.derived(f"search-aliases-by-page:{lang}", lambda c: _aliases_by_page(c, lang))
+
+
+def _aliases_by_page(content: Content, lang: str) -> dict[str, list[tuple[tuple[str, ...], int]]]:
     found = mentions(content)
     pages: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for entity in search_aliases(content, lang):

@@ -16,6 +16,10 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-200)  # after every language is built and Material's search plugin has written its index
 def on_post_build(config):
+    # The i18n plugin builds the other languages inside the default language's post-build step,
+    # each running this hook too (while its `building` is set): index once, when all are built.
+    if config.plugins["i18n"].building:
+        return
     material = Path(config.site_dir) / search.FOLDER / "search_index.json"
     index = json.loads(material.read_text(encoding="utf-8"))
     material.write_text(json.dumps(search.material_index(index["config"]), separators=(",", ":")), encoding="utf-8")
