@@ -38,13 +38,20 @@ def digests(root: Path) -> dict[str, str]:
     return found
 
 
-# Run from `make test SOURCES=…`, make's own variables would reach the copy's make through the
-# environment (SOURCES relative to another folder): a contributor's shell has none of them.
+# Run from `make test SOURCES=…`, make's own variables and those set on its command line (which
+# make exports) would reach the copy's make (SOURCES relative to another folder): a contributor's
+# shell has none of them.
 MAKE_VARIABLES = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
 
 
+def contributor_shell(environ: dict[str, str]) -> dict[str, str]:
+    overrides = environ.get("MAKEFLAGS", "").partition(" -- ")[2].split()
+    dropped = MAKE_VARIABLES | {item.partition("=")[0] for item in overrides if "=" in item}
+    return {name: value for name, value in environ.items() if name not in dropped}
+
+
 def run(command: list[str], cwd: Path, **env: str) -> str:
-    shell = {name: value for name, value in os.environ.items() if name not in MAKE_VARIABLES}
+    shell = contributor_shell(dict(os.environ))
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
                             env={**shell, "PYTHONPATH": str(cwd), "NO_MKDOCS_2_WARNING": "1", **env})
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}"
