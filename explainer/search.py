@@ -12,8 +12,8 @@ What a page is about is what it is found by: Material's header, tabs, sidebars a
 blocks a page repeats from other pages (article cards, related articles, an article's timeline
 events, the articles an event comes from, glossary tooltips) are not indexed. Readers type names
 as they spell them: every spelling of an entity in data/entities.yml, in both scripts, is indexed
-on its who's-who page and on every article that names it (an invisible attribute, read by nobody
-but the index).
+on its who's-who page and on every article that names it (an attribute added to the copy of the
+page that Pagefind reads, so readers never download it).
 """
 from __future__ import annotations
 
@@ -97,21 +97,33 @@ def for_indexing(page: str) -> str:
     return ARABIC_PUNCTUATION.sub(" ", page)
 
 
-def index_site(site_dir: Path) -> dict[str, int]:
+def index_additions(content: Content) -> dict[str, str]:
+    """Site-relative address -> the alias elements its indexed copy gets, for every language."""
+    return {url: "".join(alias_element(forms, weight) for forms, weight in entities)
+            for lang in content.site.languages for url, entities in aliases_by_page(content, lang).items()}
+
+
+def index_site(site_dir: Path, additions: dict[str, str]) -> dict[str, int]:
     """Index the built site's pages (not its 404 pages) with Pagefind into site_dir/search/;
     the pages indexed per language. Pagefind (its command, configured by a pagefind.json beside
-    the pages) reads a copy of them made for indexing."""
+    the pages) reads a copy of them made for indexing, where each page's content ends with its
+    `additions` (by site-relative address)."""
     from pagefind_bin import get_executable
 
     output = site_dir / FOLDER
     with tempfile.TemporaryDirectory() as work:
         copy = Path(work) / "site"
         for page in site_dir.rglob("*.html"):
-            if page.name == "404.html" or FOLDER in page.relative_to(site_dir).parts[:1]:
+            rel = page.relative_to(site_dir)
+            if page.name == "404.html" or FOLDER in rel.parts[:1]:
                 continue
-            target = copy / page.relative_to(site_dir)
+            text = for_indexing(page.read_text(encoding="utf-8"))
+            added = additions.get(rel.as_posix().removesuffix("index.html"))
+            if added:
+                text = text.replace("</article>", added + "</article>", 1)
+            target = copy / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(for_indexing(page.read_text(encoding="utf-8")), encoding="utf-8")
+            target.write_text(text, encoding="utf-8")
         config = {"site": str(copy), "output_path": str(output), "exclude_selectors": list(EXCLUDE_SELECTORS)}
         (Path(work) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         # Under heavy load Pagefind has been seen to leave its entry file empty (not reproduced on

@@ -8,12 +8,6 @@ from mkdocs.plugins import event_priority
 from explainer import build, search
 
 
-def on_page_content(html, page, config, files):
-    here = build.page_context(page, config)
-    entities = search.aliases_by_page(here.content, here.lang).get(page.url, [])
-    return html + "".join(search.alias_element(forms, weight) for forms, weight in entities)
-
-
 @event_priority(-200)  # after every language is built and Material's search plugin has written its index
 def on_post_build(config):
     # The i18n plugin builds the other languages inside the default language's post-build step,
@@ -23,4 +17,4 @@ def on_post_build(config):
     material = Path(config.site_dir) / search.FOLDER / "search_index.json"
     index = json.loads(material.read_text(encoding="utf-8"))
     material.write_text(json.dumps(search.material_index(index["config"]), separators=(",", ":")), encoding="utf-8")
-    search.index_site(Path(config.site_dir))
+    search.index_site(Path(config.site_dir), search.index_additions(build.current(config)))
