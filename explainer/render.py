@@ -106,6 +106,16 @@ def render(template: Path, **context) -> str:
     return env.get_template(template.name).render(**context)
 
 
+def grouped_index(template: Path, groups: list[dict], heading, **context) -> str:
+    """A listing page's body (the glossary, the who's who): the template's bar of links to the
+    groups, then each group under a Markdown heading, `heading(group)`, anchored by the group's id."""
+    parts = [render(template, part="bar", groups=groups, **context)]
+    for group in groups:
+        parts.append(f"## {heading(group)} {{#{group['id']}}}")
+        parts.append(render(template, part="group", group=group, **context))
+    return "\n\n".join(part.strip() for part in parts)
+
+
 def render_markdown_safe(html: str) -> str:
     """HTML to put inside Markdown as one block: no blank lines, so Markdown leaves it whole."""
     return "\n".join(line for line in html.split("\n") if line.strip())

@@ -95,14 +95,24 @@ def new_term(site: Site, term_id: str, lang: str | None = None) -> list[Path]:
     return [_append(site.data_dir / "glossary.yml", entry), *pages]
 
 
-def new_event(site: Site, event_id: str, article: str | None = None) -> list[Path]:
-    """An event entry at the end of data/timeline.yml; with `article`, the slug of the article that tells it."""
-    _check_id(event_id, "event id")
-    entry = (SCAFFOLDS / "event.yml").read_text(encoding="utf-8").replace("{id}", event_id)
+# In event.yml and figure.yml: the article list a contributor fills in, unless ARTICLE= names it.
+ARTICLE_PLACEHOLDER = '"[[to write: slug of the article that tells it]]"'
+
+
+def _append_entry(site: Site, kind: str, entry_id: str, data_file: str, article: str | None) -> list[Path]:
+    """The `kind` scaffold (explainer/scaffolds/<kind>.yml) for `entry_id`, appended to
+    data/<data_file>; with `article`, the slug of the article it belongs to."""
+    _check_id(entry_id, f"{kind} id")
+    entry = (SCAFFOLDS / f"{kind}.yml").read_text(encoding="utf-8").replace("{id}", entry_id)
     if article:
         _check_id(article, "slug")
-        entry = entry.replace('"[[to write: slug of the article that tells it]]"', article)
-    return [_append(site.data_dir / "timeline.yml", entry)]
+        entry = entry.replace(ARTICLE_PLACEHOLDER, article)
+    return [_append(site.data_dir / data_file, entry)]
+
+
+def new_event(site: Site, event_id: str, article: str | None = None) -> list[Path]:
+    """An event entry at the end of data/timeline.yml; with `article`, the slug of the article that tells it."""
+    return _append_entry(site, "event", event_id, "timeline.yml", article)
 
 
 def entity_page(site: Site, entity_id: str) -> list[Path]:
@@ -130,9 +140,4 @@ def new_entity(site: Site, entity_id: str) -> list[Path]:
 def new_figure(site: Site, figure_id: str, article: str | None = None) -> list[Path]:
     """A figure entry at the end of data/figures.yml; with `article`, the slug of the article whose
     key-figures table shows it."""
-    _check_id(figure_id, "figure id")
-    entry = (SCAFFOLDS / "figure.yml").read_text(encoding="utf-8").replace("{id}", figure_id)
-    if article:
-        _check_id(article, "slug")
-        entry = entry.replace('"[[to write: slug of the article that tells it]]"', article)
-    return [_append(site.data_dir / "figures.yml", entry)]
+    return _append_entry(site, "figure", figure_id, "figures.yml", article)

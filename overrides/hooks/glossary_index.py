@@ -6,7 +6,7 @@ from pathlib import Path
 
 from explainer import build
 from explainer.glossary import complete_terms, initial, sort_key
-from explainer.render import has_marker, render, replace_marker
+from explainer.render import grouped_index, has_marker, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 
@@ -30,8 +30,4 @@ def on_page_markdown(markdown, page, config, files):
                 for e in entries
             ],
         })
-    parts = [render(TEMPLATE, part="bar", groups=groups, t=t, lang=lang)]
-    for group in groups:
-        parts.append(f"## {group['letter']} {{#{group['id']}}}")
-        parts.append(render(TEMPLATE, part="group", group=group, t=t, lang=lang))
-    return replace_marker(markdown, "glossary-index", "\n\n".join(p.strip() for p in parts))
+    return replace_marker(markdown, "glossary-index", grouped_index(TEMPLATE, groups, lambda group: group['letter'], t=t, lang=lang))

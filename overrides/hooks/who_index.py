@@ -5,7 +5,7 @@ from pathlib import Path
 
 from explainer import build, entities
 from explainer.glossary import sort_key
-from explainer.render import has_marker, render, replace_marker
+from explainer.render import grouped_index, has_marker, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 
@@ -24,8 +24,4 @@ def on_page_markdown(markdown, page, config, files):
                  "description": e[lang]["description"], "url": here.link(entities.page_rel(e["id"]))}
                 for e in members
             ]})
-    parts = [render(TEMPLATE, part="bar", groups=groups, t=t, lang=lang)]
-    for group in groups:
-        parts.append(f"## {t('who.group.' + group['kind'])} {{#{group['id']}}}")
-        parts.append(render(TEMPLATE, part="group", group=group, t=t, lang=lang))
-    return replace_marker(markdown, "who-index", "\n\n".join(p.strip() for p in parts))
+    return replace_marker(markdown, "who-index", grouped_index(TEMPLATE, groups, lambda group: t('who.group.' + group['kind']), t=t, lang=lang))
