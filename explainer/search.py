@@ -44,14 +44,9 @@ UNUSED_OUTPUT = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-# Not data-search-*: Material strips those from every page.
+# Not data-search-*: Material's name for its own index's attributes.
 ALIASES_ATTRIBUTE = "data-spellings"
 
-
-def material_index(config: dict) -> dict:
-    """What Material's search box reads before it starts: its configuration, no documents (the
-    documents are Pagefind's)."""
-    return {"config": config, "docs": []}
 
 
 # Opens each entity's spellings in the indexed text: search.js tells them from the page's words.
