@@ -125,11 +125,11 @@ def _mentions(content: Content) -> dict[str, dict]:
     for lang in content.site.languages:
         found_by = matcher(content, lang)
         for page in content.pages_of(lang, "article"):
-            found = remembered("entity-sections", (lang, page.rel, page.body, content.data_texts), lambda: sections_mentioning(page, found_by))
+            found = remembered("entity-sections", (lang, page.rel, page.body, content.data_version), lambda: sections_mentioning(page, found_by))
             for entity_id, places in found.items():
                 result[entity_id]["sections"][lang][page.slug] = places
         for page in content.pages_of(lang, "term"):
-            for entity_id in remembered("entity-sections", (lang, page.rel, page.body, content.data_texts), lambda: sections_mentioning(page, found_by)):
+            for entity_id in remembered("entity-sections", (lang, page.rel, page.body, content.data_version), lambda: sections_mentioning(page, found_by)):
                 if page.slug not in result[entity_id]["terms"]:
                     result[entity_id]["terms"].append(page.slug)
     order = content.article_slugs

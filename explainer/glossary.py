@@ -35,7 +35,7 @@ def terms_in(content: Content, page: Page) -> list[str]:
     """The glossary ids a page's running text mentions, in the order of their first mention (each
     is linked there). Remembered across rebuilds of `make serve` while the page and the data (the
     glossary; the figures an article's table shows) are unchanged."""
-    return remembered("terms-in", (page.lang, page.rel, page.body, content.data_texts),
+    return remembered("terms-in", (page.lang, page.rel, page.body, content.data_version),
                       lambda: list(dict.fromkeys(term_id for _, _, term_id in matcher(content, page.lang).find(prose(page, content)))))
 
 
