@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import yamldata
+from . import remember, yamldata
 from .site import Site
 from .yamldata import LineDict, LineList, YamlError
 
@@ -229,32 +229,10 @@ def _coverage_files(site: Site) -> list[Path]:
     return sorted((site.data_dir / COVERAGE).glob("*.yml"))
 
 
-# Results derived from one page or text, kept across loads of the content: `make serve` loads it
-# again after every edit, and most pages have not changed. Keyed by what the result is computed
-# from. What a whole load did not ask for is forgotten at the next: memory stays that of one
-# build's results, however long the session, and no build ever finds its results evicted.
-_remembered: dict = {}  # asked for since the latest load
-_earlier: dict = {}  # asked for during the load before
-
-
-def remembered(name: str, key: tuple, compute):
-    """compute(), once for each `key`, across loads of the content. The key holds everything compute
-    reads (a page's body by value, `Content.data_version` for the data), so a changed input is a new key."""
-    full = (name, *key)
-    if full not in _remembered:
-        _remembered[full] = _earlier.pop(full) if full in _earlier else compute()
-    return _remembered[full]
-
-
-def _new_generation() -> None:
-    global _remembered, _earlier
-    _earlier, _remembered = _remembered, {}
-
-
 def load(site: Site, previous: Content | None = None) -> Content:
     """The content as the files are now; pages whose text has not changed since `previous` are
     taken from it, already parsed."""
-    _new_generation()
+    remember.new_load(site.root)
     content = Content(site=site)
     previous = previous if previous is not None and previous.site == site else None
     earlier = previous.pages if previous is not None else {}

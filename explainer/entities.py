@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import ARTICLES, LINK, WHO, Content, Page, remembered, strip_code
+from .content import ARTICLES, LINK, WHO, Content, Page, strip_code
+from .remember import remembered
 from .render import url_of
 from .stories import events_of
 from .terms import Term, TermMatcher

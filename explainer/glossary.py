@@ -1,7 +1,8 @@
 """The glossary as a whole: which articles use each term, related terms both ways, index order."""
 from __future__ import annotations
 
-from .content import LINK, Content, Page, remembered, strip_code
+from .content import LINK, Content, Page, strip_code
+from .remember import remembered
 from .figures import of_article
 from .render import marker
 from .terms import TermMatcher, matcher_for, normalise

@@ -32,6 +32,7 @@ def url_of(lang: str, rel: str, default_language: str) -> str:
     return (prefix + stem).lstrip("/")
 
 
+@lru_cache(maxsize=None)  # every page links to the same few hundred pages
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
     from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
@@ -72,6 +73,7 @@ class Labels:
         return f"{int(parts[2])} {month} {parts[0]}"
 
 
+@lru_cache(maxsize=65536)  # names, labels and titles recur on every page
 def isolate(text: str, lang: str) -> Markup:
     """Text for a page in `lang`, each run of the other script marked with its language and
     direction (as DirectionIsolation marks the Markdown); text with no letters outside such runs

@@ -51,7 +51,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..content import Content, remembered
+from ..content import Content
+from ..remember import remembered
 from ..problems import Problem
 
 

@@ -4,7 +4,8 @@ a place's text)."""
 from __future__ import annotations
 
 from .. import coverage as places
-from ..content import ARTICLES, Content, remembered
+from ..content import ARTICLES, Content
+from ..remember import remembered
 from ..problems import Problem
 from ..yamldata import line_of
 from . import Kind

@@ -11,7 +11,8 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from .. import dates
-from ..content import Content, DataFile, Page, remembered
+from ..content import Content, DataFile, Page
+from ..remember import remembered
 from ..problems import Problem
 from ..yamldata import LineDict, line_of
 from . import Kind
