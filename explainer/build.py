@@ -13,6 +13,8 @@ _current: dict = {}
 # `make serve` (mkdocs serve --dirty): rebuilds after an edit build only what it changes. No hook
 # event says a build is a dirty one; the command line does.
 DIRTY = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+# Jinja's compiled theme templates (overrides/hooks/template_cache.py), under the project's root.
+TEMPLATE_CACHE = ".cache/templates"
 
 
 def refresh(config) -> Content:

@@ -5,11 +5,11 @@ from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 
-CACHE = ".cache/templates"  # under the project's root, beside the social images' cache (gitignored)
+from explainer.build import TEMPLATE_CACHE
 
 
 def on_env(env, config, files):
-    folder = Path(config.config_file_path).resolve().parent / CACHE
+    folder = Path(config.config_file_path).resolve().parent / TEMPLATE_CACHE
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
