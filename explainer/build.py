@@ -1,6 +1,7 @@
 """The content of the build in progress, shared by the hooks (loaded once per language build)."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from .content import Content, Page, fingerprint, load
@@ -8,6 +9,12 @@ from .render import Labels, page_rel, relative, url_of
 from .site import Site
 
 _current: dict = {}
+
+# `make serve` (mkdocs serve --dirty): rebuilds after an edit build only what it changes. No hook
+# event says a build is a dirty one; the command line does.
+DIRTY = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
+# Jinja's compiled theme templates (overrides/hooks/template_cache.py), under the project's root.
+TEMPLATE_CACHE = ".cache/templates"
 
 
 def refresh(config) -> Content:

@@ -2,12 +2,13 @@
 the figures ledger and its charts."""
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import yamldata
+from . import remember, yamldata
 from .site import Site
 from .yamldata import LineDict, LineList, YamlError
 
@@ -51,7 +52,7 @@ class Page:
     body: str = ""
     body_line: int = 1  # the file's line number of the body's first line
 
-    @property
+    @cached_property
     def shown_path(self) -> str:
         return self.site.rel(self.path)
 
@@ -128,10 +129,13 @@ class DataFile:
     error: YamlError | None = None
 
 
-def load_data(path: Path) -> DataFile:
+def load_data(path: Path, previous: DataFile | None = None) -> DataFile:
+    """The data file at `path`; `previous` (an earlier load of it) if its text has not changed."""
     if not path.exists():
         return DataFile(path, "", LineList())
     text = path.read_text(encoding="utf-8")
+    if previous is not None and previous.path == path and previous.text == text:
+        return previous
     try:
         return DataFile(path, text, yamldata.load(text))
     except YamlError as err:
@@ -163,9 +167,15 @@ class Content:
         return [f for f in (*named, *self.coverage.values()) if f is not None and f.path.exists()]
 
     @property
-    def data_texts(self) -> tuple[str, ...]:
-        """The text of every data file: part of the key of what is remembered across loads."""
-        return self.derived("data_texts", lambda c: tuple(f.text for f in c.data_files()))
+    def data_version(self) -> str:
+        """A digest of every data file's path and text: part of the key of what is remembered across
+        loads (a digest, not the texts: keys are compared on every lookup)."""
+        def digest(c: Content) -> str:
+            sha = hashlib.sha256()
+            for f in c.data_files():
+                sha.update(f"{f.path}\0{f.text}\0".encode())
+            return sha.hexdigest()
+        return self.derived("data_version", digest)
 
     def page(self, lang: str, rel: str) -> Page | None:
         return self.pages.get((lang, rel))
@@ -219,28 +229,13 @@ def _coverage_files(site: Site) -> list[Path]:
     return sorted((site.data_dir / COVERAGE).glob("*.yml"))
 
 
-# Results derived from one page or text, kept across loads of the content: `make serve` loads it
-# again after every edit, and most pages have not changed. Keyed by what the result is computed from.
-_REMEMBERED: dict = {}
-REMEMBERED_MOST = 50_000  # entries; an edited page adds a few, so a long session stays small
-
-
-def remembered(name: str, key: tuple, compute):
-    """compute(), once for each `key`, across loads of the content. The key holds everything compute
-    reads (texts by value: a page's body, the text of a data file), so a changed input is a new key."""
-    full = (name, *key)
-    if full not in _REMEMBERED:
-        if len(_REMEMBERED) >= REMEMBERED_MOST:
-            _REMEMBERED.clear()
-        _REMEMBERED[full] = compute()
-    return _REMEMBERED[full]
-
-
 def load(site: Site, previous: Content | None = None) -> Content:
     """The content as the files are now; pages whose text has not changed since `previous` are
     taken from it, already parsed."""
+    remember.new_load(site.root)
     content = Content(site=site)
-    earlier = previous.pages if previous is not None and previous.site == site else {}
+    previous = previous if previous is not None and previous.site == site else None
+    earlier = previous.pages if previous is not None else {}
     for lang, path in _page_files(site):
         text = path.read_text(encoding="utf-8")
         rel = path.relative_to(site.docs_dir / lang).as_posix()
@@ -248,8 +243,8 @@ def load(site: Site, previous: Content | None = None) -> Content:
         page = same if same is not None and same.text == text else parse_page(site, lang, path, text)
         content.pages[(lang, page.rel)] = page
     for name, path in _data_files(site).items():
-        setattr(content, name, load_data(path))
-    content.coverage = {path.stem: load_data(path) for path in _coverage_files(site)}
+        setattr(content, name, load_data(path, getattr(previous, name, None)))
+    content.coverage = {path.stem: load_data(path, previous.coverage.get(path.stem) if previous else None) for path in _coverage_files(site)}
     return content
 
 

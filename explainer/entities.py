@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import ARTICLES, LINK, WHO, Content, Page, remembered, strip_code
+from .content import ARTICLES, LINK, WHO, Content, Page, strip_code
+from .remember import remembered
 from .render import url_of
 from .stories import events_of
 from .terms import Term, TermMatcher
@@ -125,11 +126,11 @@ def _mentions(content: Content) -> dict[str, dict]:
     for lang in content.site.languages:
         found_by = matcher(content, lang)
         for page in content.pages_of(lang, "article"):
-            found = remembered("entity-sections", (lang, page.rel, page.body, content.data_texts), lambda: sections_mentioning(page, found_by))
+            found = remembered("entity-sections", (lang, page.rel, page.body, content.data_version), lambda: sections_mentioning(page, found_by))
             for entity_id, places in found.items():
                 result[entity_id]["sections"][lang][page.slug] = places
         for page in content.pages_of(lang, "term"):
-            for entity_id in remembered("entity-sections", (lang, page.rel, page.body, content.data_texts), lambda: sections_mentioning(page, found_by)):
+            for entity_id in remembered("entity-sections", (lang, page.rel, page.body, content.data_version), lambda: sections_mentioning(page, found_by)):
                 if page.slug not in result[entity_id]["terms"]:
                     result[entity_id]["terms"].append(page.slug)
     order = content.article_slugs

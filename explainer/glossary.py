@@ -1,7 +1,8 @@
 """The glossary as a whole: which articles use each term, related terms both ways, index order."""
 from __future__ import annotations
 
-from .content import LINK, Content, Page, remembered, strip_code
+from .content import LINK, Content, Page, strip_code
+from .remember import remembered
 from .figures import of_article
 from .render import marker
 from .terms import TermMatcher, matcher_for, normalise
@@ -35,7 +36,7 @@ def terms_in(content: Content, page: Page) -> list[str]:
     """The glossary ids a page's running text mentions, in the order of their first mention (each
     is linked there). Remembered across rebuilds of `make serve` while the page and the data (the
     glossary; the figures an article's table shows) are unchanged."""
-    return remembered("terms-in", (page.lang, page.rel, page.body, content.data_texts),
+    return remembered("terms-in", (page.lang, page.rel, page.body, content.data_version),
                       lambda: list(dict.fromkeys(term_id for _, _, term_id in matcher(content, page.lang).find(prose(page, content)))))
 
 

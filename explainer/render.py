@@ -1,7 +1,9 @@
 """What the hooks share to render generated parts: labels, dates, addresses and Jinja templates."""
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def url_of(lang: str, rel: str, default_language: str) -> str:
     return (prefix + stem).lstrip("/")
 
 
+@lru_cache(maxsize=None)  # every page links to the same few hundred pages
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
     from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
@@ -70,6 +73,7 @@ class Labels:
         return f"{int(parts[2])} {month} {parts[0]}"
 
 
+@lru_cache(maxsize=65536)  # names, labels and titles recur on every page
 def isolate(text: str, lang: str) -> Markup:
     """Text for a page in `lang`, each run of the other script marked with its language and
     direction (as DirectionIsolation marks the Markdown); text with no letters outside such runs
@@ -116,9 +120,27 @@ def grouped_index(template: Path, groups: list[dict], heading, **context) -> str
     return "\n\n".join(part.strip() for part in parts)
 
 
-def render_markdown_safe(html: str) -> str:
-    """HTML to put inside Markdown as one block: no blank lines, so Markdown leaves it whole."""
-    return "\n".join(line for line in html.split("\n") if line.strip())
+# Generated HTML goes into a page's Markdown as a comment naming it, and is put back into the
+# page's HTML once Markdown is done (overrides/hooks/html_blocks.py): Python-Markdown would read it
+# tag by tag only to leave it as it is, which was most of a large site's conversion time. MkDocs
+# converts one page at a time, so the store holds the blocks of the page being converted.
+_html_blocks: dict[str, str] = {}
+HTML_BLOCK = re.compile(r"<!--html-block:([0-9a-f]{20})-->")
+
+
+def html_block(html: str) -> str:
+    """Generated HTML to put inside Markdown, which Markdown leaves whole (a block or inline)."""
+    html = html.strip()
+    key = hashlib.blake2b(html.encode(), digest_size=10).hexdigest()
+    _html_blocks[key] = html
+    return f"<!--html-block:{key}-->"
+
+
+def put_back_html_blocks(html: str) -> str:
+    """A converted page's HTML with its generated blocks in place of their comments."""
+    filled = HTML_BLOCK.sub(lambda m: _html_blocks[m.group(1)], html)
+    _html_blocks.clear()
+    return filled
 
 
 def marker(name: str) -> str:

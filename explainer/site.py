@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -42,6 +43,7 @@ class Site:
 
         return cls.from_mkdocs(load_config(config_file=str(config_file)))
 
+    @lru_cache(maxsize=None)  # asked for every file on every check; resolving a path reads the disk
     def rel(self, path: Path) -> str:
         """A path as shown in messages: relative to the project root."""
         try:

@@ -53,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
 
     print(f"\nmkdocs build --strict, median of {args.repeat} per size and configuration; stock: Material + i18n, "
-          "same Markdown and settings, without the project's hooks, overrides, CSS and JavaScript; ratio: "
-          "project / stock wall time (CPU ratio: of user + system time, less moved by other work)\n")
+          "same Markdown and settings, without the project's hooks, overrides, CSS and JavaScript; project: "
+          "over what the build before kept in .cache/ (derived results, compiled templates), as every build but a "
+          "fresh clone's; cold: with nothing kept; social images drawn beforehand in both (measured on their own); "
+          "ratio: project / stock wall time (CPU ratio: of user + system time, Pagefind's included, less moved by other work)\n")
     print(bench.format_table(sizes))
     print()
     lines, met = bench.verdicts(sizes, refresh)

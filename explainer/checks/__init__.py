@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..content import Content
+from ..remember import remembered
 from ..problems import Problem
 
 
@@ -102,6 +103,14 @@ class Kind:
 
 
 RULES: dict[str, Rule] = {}  # code -> rule, filled as the modules load
+
+
+def in_text(check: str, content: Content, shown: str, text: str, find: Callable[[], list[Problem]]) -> list[Problem]:
+    """find(): what `check` finds in one page or data file (`shown`, its whole `text`), remembered
+    across the rebuilds of `make serve` while that text and the data are unchanged, so after an
+    edit only the edited file is read again. For checks whose findings in a file depend on nothing
+    but the file and data/."""
+    return list(remembered(f"check:{check}", (shown, text, content.data_version), find))
 
 
 def kinds() -> list[Kind]:

@@ -4,7 +4,8 @@ a place's text)."""
 from __future__ import annotations
 
 from .. import coverage as places
-from ..content import Content
+from ..content import ARTICLES, Content
+from ..remember import remembered
 from ..problems import Problem
 from ..yamldata import line_of
 from . import Kind
@@ -49,8 +50,10 @@ def coverage(content: Content) -> list[Problem]:
             continue
         if found or not isinstance(data_file.data, dict):
             continue
-        for fact in data_file.data.get("facts") or []:
-            problems += _fact_problems(content, slug, shown, fact)
+        # Remembered across the rebuilds of `make serve`, by the article's pages and the data.
+        pages = tuple(page.text for lang in content.site.languages if (page := content.page(lang, f"{ARTICLES}/{slug}.md")))
+        problems += remembered("coverage-facts", (slug, pages, content.data_version),
+                               lambda: [p for fact in data_file.data.get("facts") or [] for p in _fact_problems(content, slug, shown, fact)])
     return problems
 
 

@@ -7,11 +7,11 @@ import re
 from functools import lru_cache
 
 from .. import entities as who
-from ..content import Content, remembered, strip_code
+from ..content import Content, strip_code
 from ..problems import Problem
 from ..terms import normalise
 from ..yamldata import line_of
-from . import Kind
+from . import Kind, in_text
 from .files import data_file_problems
 from .glossary import duplicate_ids, unknown_term
 
@@ -155,18 +155,14 @@ def _without_prefix(word: str) -> tuple[str, ...]:
 
 
 def _arabic_texts(content: Content):
-    """(shown path, line number, line) of every line of Arabic text: the default language's pages
-    and the data files (their English lines hold no Arabic, so no pair is found there)."""
-    default = content.site.default_language
-    for page in content.pages_of(default):
-        shown = page.shown_path
-        for number, line in enumerate(page.text.split("\n"), start=1):
-            yield shown, number, strip_code(line)
+    """(shown path, text, whether code spans are left out) of every text that may hold Arabic:
+    the default language's pages and the data files (their English lines hold no Arabic, so no
+    pair is found there)."""
+    for page in content.pages_of(content.site.default_language):
+        yield page.shown_path, page.text, True
     for data_file in content.data_files():
         if data_file.error is None:
-            shown = content.site.rel(data_file.path)
-            for number, line in enumerate(data_file.text.split("\n"), start=1):
-                yield shown, number, line
+            yield content.site.rel(data_file.path), data_file.text, False
 
 
 class SpellingIndex:
@@ -201,11 +197,17 @@ def spellings(content: Content) -> list[Problem]:
     its Latin name in brackets, or a near miss of a name of two to four words."""
     index = content.derived("spelling-index", SpellingIndex)
     problems = []
-    for shown, number, line in _arabic_texts(content):
-        # Remembered across the rebuilds of `make serve`: only edited lines are looked at again.
-        problems += remembered("spellings", (shown, number, line, content.data_texts),
-                               lambda: _bracketed(index, shown, number, line) + _near_misses(index, shown, number, line))
+    for shown, text, markdown in _arabic_texts(content):
+        problems += in_text("spellings", content, shown, text, lambda: _misspellings(index, shown, text, markdown))
     return sorted(set(problems))
+
+
+def _misspellings(index: SpellingIndex, shown: str, text: str, markdown: bool) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = strip_code(line) if markdown else line
+        problems += _bracketed(index, shown, number, line) + _near_misses(index, shown, number, line)
+    return problems
 
 
 def _misspelt(index: SpellingIndex, shown: str, number: int, found: str, eid: str) -> Problem:
@@ -307,11 +309,8 @@ def _distance(a: str, b: str, most: int = 2) -> int:
 def article_actors(content: Content) -> list[Problem]:
     """Each bullet of an article's who-is-who section names, before its colon, an entity the site
     knows, so every actor has a page and the bullet links to it."""
-    problems = []
-    for page in content.pages_of(content.site.default_language, "article"):
-        for number, item in who.who_is_who_items(page):
-            if not who.actors_in(content, item):
-                head = item[2:who.head_end(item)].strip()
-                problems.append(UNKNOWN_ACTOR.problem(page.shown_path, number, f"«{head}» is not in the who's who",
-                                                      "add it to data/entities.yml (make new-entity ID=…), or spell the name as data/entities.yml does"))
-    return problems
+    return [p for page in content.pages_of(content.site.default_language, "article")
+            for p in in_text("article-actors", content, page.shown_path, page.text, lambda: [
+                UNKNOWN_ACTOR.problem(page.shown_path, number, f"«{item[2:who.head_end(item)].strip()}» is not in the who's who",
+                                      "add it to data/entities.yml (make new-entity ID=…), or spell the name as data/entities.yml does")
+                for number, item in who.who_is_who_items(page) if not who.actors_in(content, item)])]

@@ -11,7 +11,7 @@ from ..figures import SCALES, charts_of, equivalents, figures_of, of_article
 from ..problems import Problem
 from ..render import marker
 from ..yamldata import line_of
-from . import Kind
+from . import Kind, in_text
 from .corrections import wrong_lines
 from .files import data_file_problems, date_problems
 from .glossary import duplicate_ids
@@ -140,17 +140,21 @@ def charts(content: Content) -> list[Problem]:
 
 @KIND.check
 def markers(content: Content) -> list[Problem]:
-    problems = []
     chart_ids = [c["id"] for c in charts_of(content)]
-    for page in content.pages.values():
-        for number, line in page.body_lines():
-            for chart_id in CHART_MARKER.findall(strip_code(line)):
-                if chart_id not in chart_ids:
-                    guess = difflib.get_close_matches(chart_id, chart_ids, n=1)
-                    problems.append(UNKNOWN_CHART.problem(page.shown_path, number, f"'{chart_id}' is not a chart of data/charts.yml",
-                                                          f"did you mean '{guess[0]}'?" if guess else "use an id from data/charts.yml"))
-        if page.kind == "article":
-            problems += _key_figures_section(content, page)
+    return [p for page in content.pages.values()
+            for p in in_text("markers", content, page.shown_path, page.text, lambda: _page_markers(content, page, chart_ids))]
+
+
+def _page_markers(content: Content, page: Page, chart_ids: list[str]) -> list[Problem]:
+    problems = []
+    for number, line in page.body_lines():
+        for chart_id in CHART_MARKER.findall(strip_code(line)):
+            if chart_id not in chart_ids:
+                guess = difflib.get_close_matches(chart_id, chart_ids, n=1)
+                problems.append(UNKNOWN_CHART.problem(page.shown_path, number, f"'{chart_id}' is not a chart of data/charts.yml",
+                                                      f"did you mean '{guess[0]}'?" if guess else "use an id from data/charts.yml"))
+    if page.kind == "article":
+        problems += _key_figures_section(content, page)
     return problems
 
 
@@ -286,10 +290,10 @@ def _mentions(figure: dict) -> list[str]:
     return [m for lang in ("ar", "en") if isinstance(figure.get(lang), dict) for m in figure[lang].get("mentions") or []]
 
 
-def mismatches(text: str, figures: list[dict], ledger: dict[str, dict]) -> list[tuple[dict, str, Amount]]:
+def mismatches(text: str, figures: list[dict], ledger: dict[str, dict], converted) -> list[tuple[dict, str, Amount]]:
     """(figure, the words that name it, the amount) for each ledger figure named in a clause of
-    `text` whose nearest amount of its kind in that clause is another number or currency."""
-    converted = equivalents(list(ledger.values()))
+    `text` whose nearest amount of its kind in that clause is another number or currency
+    (`converted`: the ledger's `equivalents`)."""
     found = []
     for clause in CLAUSE.split(text):
         written = amounts(clause)
@@ -327,20 +331,27 @@ def prose_against_ledger(content: Content) -> list[Problem]:
     ledger = {f["id"]: f for f in figures_of(content)}
     checked = [f for f in ledger.values() if _mentions(f) and _well_formed(f)]
     shown_ledger = _shown(content, "figures")
+    converted = equivalents(list(ledger.values()))
     problems = []
     for page in content.pages.values():
         if page.kind != "article":
             continue
         figures = [f for f in checked if page.slug in (f.get("articles") or [])]
-        if not figures:
+        if figures:
+            problems += in_text("figure-mismatches", content, page.shown_path, page.text,
+                                lambda: _page_mismatches(page, figures, ledger, converted, shown_ledger))
+    return problems
+
+
+def _page_mismatches(page: Page, figures: list[dict], ledger: dict[str, dict], converted, shown_ledger: str) -> list[Problem]:
+    problems = []
+    stated_wrong = wrong_lines(page)  # a correction's record of the old figure
+    for number, line in enumerate(page.text.split("\n"), start=1):
+        if line.lstrip().startswith(("<!--", "```")) or number in stated_wrong:
             continue
-        stated_wrong = wrong_lines(page)  # a correction's record of the old figure
-        for number, line in enumerate(page.text.split("\n"), start=1):
-            if line.lstrip().startswith(("<!--", "```")) or number in stated_wrong:
-                continue
-            for figure, mention, amount in mismatches(line, figures, ledger):
-                problems.append(FIGURE_MISMATCH.problem(
-                    page.shown_path, number,
-                    f"«{mention}» is stated here as «{amount.text}», but {shown_ledger} ({figure['id']}) has {_ledger_value(figure)}",
-                    "write the ledger's figure (or the article's own, in 'as_in_article'), or correct data/figures.yml if the ledger is wrong"))
+        for figure, mention, amount in mismatches(line, figures, ledger, converted):
+            problems.append(FIGURE_MISMATCH.problem(
+                page.shown_path, number,
+                f"«{mention}» is stated here as «{amount.text}», but {shown_ledger} ({figure['id']}) has {_ledger_value(figure)}",
+                "write the ledger's figure (or the article's own, in 'as_in_article'), or correct data/figures.yml if the ledger is wrong"))
     return problems

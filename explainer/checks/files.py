@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 
 from .. import dates
 from ..content import Content, DataFile, Page
+from ..remember import remembered
 from ..problems import Problem
 from ..yamldata import LineDict, line_of
 from . import Kind
@@ -168,7 +169,10 @@ def data_file_problems(data_file: DataFile | None, content: Content, schema_name
     if data_file.error is not None:
         return [BAD_YAML.problem(shown, data_file.error.line, f"the file cannot be read: {data_file.error}",
                                  "fix the YAML (quote values that contain ':' or '#'; indent with spaces)")]
-    return duplicate_keys(data_file.data, shown) + validate(data_file.data, schema(content.site.data_dir, schema_name), shown)
+    # Schema validation is slow, and most files are as they were at the last build of `make serve`.
+    # A new list: callers add to it, and the remembered one must stay as it was.
+    return list(remembered("data-file-problems", (shown, schema_name, data_file.text), lambda: duplicate_keys(data_file.data, shown)
+                           + validate(data_file.data, schema(content.site.data_dir, schema_name), shown)))
 
 
 @KIND.check
@@ -190,8 +194,8 @@ def front_matter(content: Content) -> list[Problem]:
             problems.append(NO_FRONT_MATTER.problem(shown, 1, "the page has no front matter",
                                                     "start the file with '---', the fields 'title:' and 'description:' (and for an Arabic article the source block), then '---'"))
             continue
-        problems.extend(duplicate_keys(page.meta, shown))
-        problems.extend(validate(page.meta, schema(page.site.data_dir, schema_for(page)), shown))
+        problems.extend(remembered("front-matter-problems", (shown, schema_for(page), page.text), lambda: duplicate_keys(page.meta, shown)
+                                   + validate(page.meta, schema(page.site.data_dir, schema_for(page)), shown)))
     return problems
 
 

@@ -12,7 +12,7 @@ from .. import copied
 from ..content import INDEX, LINK, Content, Page, strip_code
 from ..problems import Problem
 from ..render import has_marker
-from . import Kind, kinds
+from . import Kind, in_text, kinds
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\[\[to write:[^\]]*\]\]")
@@ -291,14 +291,17 @@ def _relative(page: Page, rel: str, anchor: str = "") -> str:
 
 @KIND.check
 def unsafe_html(content: Content) -> list[Problem]:
+    return [p for page in content.pages.values() for p in in_text("unsafe-html", content, page.shown_path, page.text, lambda: _unsafe_html(page))]
+
+
+def _unsafe_html(page: Page) -> list[Problem]:
     problems = []
-    for page in content.pages.values():
-        for number, line in page.body_lines():
-            text = strip_code(line)
-            for pattern, what in UNSAFE_HTML:
-                if pattern.search(text):
-                    problems.append(UNSAFE_HTML_RULE.problem(page.shown_path, number, f"the page contains {what}",
-                                                             "remove it: pages are Markdown, and scripts come only from the theme (ask in an issue if a page needs one)"))
+    for number, line in page.body_lines():
+        text = strip_code(line)
+        for pattern, what in UNSAFE_HTML:
+            if pattern.search(text):
+                problems.append(UNSAFE_HTML_RULE.problem(page.shown_path, number, f"the page contains {what}",
+                                                         "remove it: pages are Markdown, and scripts come only from the theme (ask in an issue if a page needs one)"))
     return problems
 
 
@@ -306,14 +309,18 @@ def unsafe_html(content: Content) -> list[Problem]:
 def emphasis(content: Content) -> list[Problem]:
     """Arabic is emphasised by its wording: bold breaks the letters' joins in many fonts, and
     Arabic has no italics."""
+    return [p for page in content.pages_of(content.site.default_language)
+            for p in in_text("emphasis", content, page.shown_path, page.text, lambda: _emphasis(page))]
+
+
+def _emphasis(page: Page) -> list[Problem]:
     problems = []
-    for page in content.pages_of(content.site.default_language):
-        for number, line in page.body_lines():
-            text = LINK.sub(lambda m: m.group(0).split("](")[0], strip_code(line))  # link targets hold _ and *
-            found = EMPHASIS.search(re.sub(r"^\s*[-*+]\s", "", text))
-            if found:
-                problems.append(EMPHASIS_RULE.problem(page.shown_path, number, f"{found.group(0)!r} is bold or italic",
-                                                      "remove the marks (**, __, *, _ or <b>, <strong>, <i>, <em>); emphasise with the wording"))
+    for number, line in page.body_lines():
+        text = LINK.sub(lambda m: m.group(0).split("](")[0], strip_code(line))  # link targets hold _ and *
+        found = EMPHASIS.search(re.sub(r"^\s*[-*+]\s", "", text))
+        if found:
+            problems.append(EMPHASIS_RULE.problem(page.shown_path, number, f"{found.group(0)!r} is bold or italic",
+                                                  "remove the marks (**, __, *, _ or <b>, <strong>, <i>, <em>); emphasise with the wording"))
     return problems
 
 
@@ -324,24 +331,18 @@ def _texts(content: Content, pages) -> list[tuple[str, str]]:
 
 @KIND.check
 def digits(content: Content) -> list[Problem]:
-    problems = []
-    for shown, text in _texts(content, content.pages_of(content.site.default_language)):
-        for number, line in enumerate(text.split("\n"), start=1):
-            if EASTERN_DIGITS.search(line):
-                problems.append(WRONG_DIGITS.problem(shown, number, "Eastern Arabic digits (٠١٢…) in the text",
-                                                     "write numbers with the digits 0–9, as the style guide says"))
-    return problems
+    return [p for shown, text in _texts(content, content.pages_of(content.site.default_language))
+            for p in in_text("digits", content, shown, text, lambda: [
+                WRONG_DIGITS.problem(shown, number, "Eastern Arabic digits (٠١٢…) in the text", "write numbers with the digits 0–9, as the style guide says")
+                for number, line in enumerate(text.split("\n"), start=1) if EASTERN_DIGITS.search(line)])]
 
 
 @KIND.check
 def placeholders(content: Content) -> list[Problem]:
-    problems = []
-    for shown, text in _texts(content, content.pages.values()):
-        for number, line in enumerate(text.split("\n"), start=1):
-            for marker in PLACEHOLDER.findall(line):
-                problems.append(PLACEHOLDER_RULE.problem(shown, number, f"still to be written: {marker}",
-                                                         "replace the [[to write: …]] marker with the real text"))
-    return problems
+    return [p for shown, text in _texts(content, content.pages.values())
+            for p in in_text("placeholders", content, shown, text, lambda: [
+                PLACEHOLDER_RULE.problem(shown, number, f"still to be written: {marker}", "replace the [[to write: …]] marker with the real text")
+                for number, line in enumerate(text.split("\n"), start=1) for marker in PLACEHOLDER.findall(line)])]
 
 
 def copied_text(content: Content, sources: Path) -> list[Problem]:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from explainer import build, stories
 from explainer.glossary import prose
-from explainer.render import has_marker, marker, render, render_markdown_safe, replace_marker
+from explainer.render import has_marker, marker, render, html_block, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 REGIONS = {"us", "china", "europe", "global"}
@@ -39,4 +39,4 @@ def on_page_markdown(markdown, page, config, files):
             "topics": meta.get("topics", []),
         })
     html = render(TEMPLATE, cards=cards, t=t, lang=here.lang, regions=REGIONS, level=card_heading_level(markdown))
-    return replace_marker(markdown, "article-cards", render_markdown_safe(html))
+    return replace_marker(markdown, "article-cards", html_block(html))

@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from explainer import build, corrections, stories
-from explainer.render import render
+from explainer.render import html_block, render
 from explainer.site import direction
 
 TEMPLATE = Path(__file__).with_suffix(".html")
@@ -65,7 +65,7 @@ def on_page_markdown(markdown, page, config, files):
     meta = content.article_meta(source_page.slug)
 
     def part(name, **extra):
-        return render(TEMPLATE, part=name, lang=lang, t=t, **extra).strip()
+        return html_block(render(TEMPLATE, part=name, lang=lang, t=t, **extra))
 
     arabic_page = content.page(default, rel)
     header = part(

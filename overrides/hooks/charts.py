@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from explainer import build, charts, figures
 from explainer.markup import other_script
-from explainer.render import relative, render, render_markdown_safe, url_of
+from explainer.render import relative, render, html_block, url_of
 from explainer.site import direction
 
 TEMPLATE = Path(__file__).with_suffix(".html")
@@ -52,6 +52,6 @@ def on_page_markdown(markdown, page, config, files):
             figures_url=here.link("figures.md"), csv_url=relative(here_url, prefix + "figures.csv"),
             json_url=relative(here_url, prefix + "figures.json"),
         )
-        return render_markdown_safe(html)
+        return html_block(html)
 
     return CHART_MARKER.sub(chart, markdown)

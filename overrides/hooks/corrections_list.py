@@ -4,7 +4,7 @@ to its place at the end of its article. The HTML is corrections_list.html, next 
 from pathlib import Path
 
 from explainer import build, corrections
-from explainer.render import has_marker, render, render_markdown_safe, replace_marker
+from explainer.render import has_marker, render, html_block, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 
@@ -22,4 +22,4 @@ def on_page_markdown(markdown, page, config, files):
         for c in corrections.every(here.content)
     ]
     html = render(TEMPLATE, items=items, t=here.labels, lang=here.lang)
-    return replace_marker(markdown, "corrections", render_markdown_safe(html))
+    return replace_marker(markdown, "corrections", html_block(html))

@@ -6,7 +6,7 @@ SoftwareApplication…) in the page's language. HTML: entity_page.html."""
 from pathlib import Path
 
 from explainer import build, entities
-from explainer.render import render
+from explainer.render import html_block, render
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 SCHEMA_TYPES = {
@@ -44,7 +44,7 @@ def on_page_markdown(markdown, page, config, files):
         page.edit_url = page.edit_url.split("/docs/")[0] + "/" + content.site.rel(content.entities.path)
 
     def part(name, **extra):
-        return render(TEMPLATE, part=name, lang=lang, t=t, entity=entity, **extra).strip()
+        return html_block(render(TEMPLATE, part=name, lang=lang, t=t, entity=entity, **extra))
 
     def brief(entity_id):
         e = known[entity_id]

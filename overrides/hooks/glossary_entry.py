@@ -5,7 +5,7 @@ from pathlib import Path
 
 from explainer import build
 from explainer.glossary import related_both_ways, terms_used
-from explainer.render import render
+from explainer.render import html_block, render
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 
@@ -22,7 +22,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta["description"] = term[lang]["definition"]
 
     def part(name, **extra):
-        return render(TEMPLATE, part=name, lang=lang, t=t, term=term, **extra).strip()
+        return html_block(render(TEMPLATE, part=name, lang=lang, t=t, term=term, **extra))
 
     out = [part("header", other_term=term[other]["term"] if other else "", variants=term[lang].get("variants", [])), markdown]
     related = [

@@ -23,4 +23,5 @@ def on_post_build(config):
     # each running this hook too (while its `building` is set): index once, when all are built.
     if config.plugins["i18n"].building:
         return
-    search.index_site(Path(config.site_dir), search.index_additions(build.current(config)))
+    index = search.index_site_in_background if build.DIRTY else search.index_site
+    index(Path(config.site_dir), search.index_additions(build.current(config)))

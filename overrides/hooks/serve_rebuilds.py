@@ -3,19 +3,18 @@ the page being written refreshes in a second or two even on a large site: the ed
 counterparts in the other languages (an article's English page shows the Arabic page's front
 matter). An edit to data/, overrides/ or mkdocs.yml changes pages everywhere: every page is
 rebuilt. Lists on other pages (article cards, a term's "appears in", related articles) follow at
-the next full rebuild: a data edit, or restarting `make serve`. A plain build (`make build`, CI)
+the next full rebuild: a data edit, or restarting `make serve`. Search is indexed again in the
+background after each rebuild (overrides/hooks/search_index.py). A plain build (`make build`, CI)
 always builds every page."""
 import logging
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from explainer.build import DIRTY
 from explainer.render import page_rel
 
-# How mkdocs serve and the i18n plugin know a build is a dirty one (no hook event says so).
-DIRTY = "--dirty" in sys.argv or "--dirtyreload" in sys.argv
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 

@@ -5,7 +5,7 @@ from itertools import groupby
 from pathlib import Path
 
 from explainer import build, entities, stories
-from explainer.render import has_marker, render, render_markdown_safe, replace_marker
+from explainer.render import has_marker, render, html_block, replace_marker
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 # The timeline's filters: (its name in the address, the field of each event it reads, the values
@@ -39,4 +39,4 @@ def on_page_markdown(markdown, page, config, files):
     ]
     years = [{"year": year, "events": list(group)} for year, group in groupby(events, key=lambda e: e["date"][:4])]
     html = render(TEMPLATE, years=years, facets=FACETS, total=len(events), t=here.labels, lang=lang)
-    return replace_marker(markdown, "timeline", render_markdown_safe(html))
+    return replace_marker(markdown, "timeline", html_block(html))
