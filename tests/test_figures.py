@@ -209,14 +209,13 @@ CHART_BOXES = """() => [...document.querySelectorAll("svg.chart")].map(svg => {
 
 
 @pytest.mark.parametrize("device", DEVICES)
-def test_charts_as_drawn_run_in_the_pages_direction_and_fit_the_screen(site, built, browser, device):
+def test_charts_as_drawn_run_in_the_pages_direction_and_fit_the_screen(site, built, context, device):
     """In Chromium, light and dark: on Arabic pages every bar and label starts at the drawing's right
     edge (left on English pages), every value sits inside the drawing, on its bar or just beyond its
     end, and nothing is wider than the screen. Screenshots of one article's charts go to test-artifacts/."""
     problems = []
     for scheme in ("light", "dark"):
-        context = browser.new_context(**DEVICES[device], color_scheme=scheme)
-        page = context.new_page()
+        page = context(device, scheme).new_page()
         for lang in built.languages:
             rtl = direction(lang) == "rtl"
             for slug in built.content.article_slugs + [None]:
@@ -243,5 +242,5 @@ def test_charts_as_drawn_run_in_the_pages_direction_and_fit_the_screen(site, bui
                     page.evaluate("document.querySelectorAll('.figure-chart details').forEach(d => d.open = true)")
                     page.locator("#key-figures").scroll_into_view_if_needed()
                     screenshot(page, f"{lang}-charts-{device}-{scheme}", full_page=True)
-        context.close()
+        page.close()
     assert not problems, "\n".join(problems[:40])
