@@ -9,6 +9,7 @@ import pytest
 
 from conftest import DEVICES, ROOT, screenshot
 from pages import check_pages
+from test_search import enter, search_box  # noqa: F401 - search_box is a fixture
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -144,12 +145,9 @@ def test_language_control_leads_to_the_same_page_and_back(server, request, page)
 
 
 @pytest.mark.parametrize("query", ["الاستدلال", "وبالاستدلال", "الإستدلال", "أوروبا", "اوروبا"])
-def test_arabic_search_finds_arabic_pages_first(site, page, query):
-    page.goto(site.base)
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    box.fill(query)
-    page.wait_for_selector("[data-md-component=search-result][aria-busy=false]", state="attached")
+def test_arabic_search_finds_arabic_pages_first(site, search_box, query):
+    page = search_box("ar")
+    enter(page, query, "pasted")
     first = page.locator(".md-search-result__item a").first.get_attribute("href")
     assert first.startswith(site.base) and not first.startswith(site.base + "en/"), first
 

@@ -11,7 +11,7 @@ import pytest
 from explainer import entities
 from explainer.glossary import sort_key
 from test_checks import AR_ARTICLE, make_tree, run_check
-from test_search import enter, language_root, search_page, top_pages  # noqa: F401 - search_page is a fixture
+from test_search import enter, language_root, search_box, top_pages  # noqa: F401 - search_box is a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_TYPES = {"person": "Person", "company": "Organization", "lab": "ResearchOrganization", "product": "SoftwareApplication",
@@ -198,8 +198,8 @@ def test_search_index_carries_every_spelling_on_the_entity_page_and_the_articles
     ("en", "كوين", "qwen"), ("ar", "Qwen", "qwen"), ("en", "ديبسيك", "deepseek"), ("ar", "ديبسيك", "deepseek"),
     ("en", "مسترال", "mistral-ai"), ("ar", "عليبابا", "alibaba"), ("en", "a16z", "andreessen-horowitz"),
 ])
-def test_search_finds_an_entity_by_a_spelling_in_either_script(site, search_page, lang, query, entity):
+def test_search_finds_an_entity_by_a_spelling_in_either_script(site, search_box, lang, query, entity):
     root = language_root(site, lang)
-    page = search_page(root)
+    page = search_box(lang)
     enter(page, query, "pasted")
     assert root + f"who/{entity}/" in top_pages(page), (lang, query)
