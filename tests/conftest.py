@@ -14,7 +14,8 @@ Sites (each an `explainer.serve.SiteServer`, bound to its port before its build 
   built       `site`'s files read with lxml (builtsite.BuiltSite).
   The builds the collected tests need start as soon as collection ends, one after the other (a
   build keeps a core busy; the other runs the tests that need no site), and a test waits only for
-  the build it uses.
+  the build it uses. With pytest-xdist (`make test` runs two workers), the controller builds and
+  serves each site once for all workers (Builds.share).
 Browser
   browser     Debian's Chromium, one per run.
   context     context("phone" | "desktop", scheme="light" | "dark"): one browser context of each kind,
@@ -29,9 +30,12 @@ at; otherwise the tests skip their cost (a second or more each).
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
+import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,6 +57,8 @@ DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
 TIMEOUT_MS = 15_000
+SITES = ("site", "root_site", "site_rebuilt")  # the fixtures that are builds
+SHARED_BUILD_WAIT = 1800  # seconds a worker waits for the controller's build (CI's machines can be slow)
 SCREENSHOTS = bool(os.environ.get("SCREENSHOTS") or os.environ.get("CI"))
 
 
@@ -62,15 +68,28 @@ def screenshot(page, name: str, full_page: bool = True) -> None:
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)
 
 
-class TestedSite(SiteServer):
+class Addresses:
+    """Where a built site is served (`base`) and the address it was built for (`address`)."""
+    base: str
+    address: str
+
+    def local(self, url: str) -> str:
+        return self.base + url.removeprefix(self.address) if url.startswith(self.address) else url
+
+
+class TestedSite(Addresses, SiteServer):
     """A built site served here; `address` is the one it was built for."""
 
     def __init__(self, directory: Path, prefix: str, address: str | None = None):
         super().__init__(directory, prefix)
         self.address = address or self.base
 
-    def local(self, url: str) -> str:
-        return self.base + url.removeprefix(self.address) if url.startswith(self.address) else url
+
+class SharedSite(Addresses):
+    """A site that the run's controller built and serves, as a worker sees it (pytest-xdist)."""
+
+    def __init__(self, directory: str, base: str, address: str):
+        self.directory, self.base, self.address = Path(directory), base, address
 
 
 def built_address(directory: Path) -> str:
@@ -87,10 +106,46 @@ class Builds:
         self.pool = ThreadPoolExecutor(max_workers=1)
         self.sites: dict[str, TestedSite] = {}
         self.done: dict[str, Future] = {}
+        self.shared: SharedBuilds | None = None  # in a pytest-xdist worker: the controller's builds
+        self.sharing = threading.Event()  # set when the controller stops sharing its builds
+        self.answering = False
+
+    def share(self) -> None:
+        """In pytest-xdist's controller: build and serve the sites the workers ask for (by a file
+        <name>.wanted in this run's folder), and describe each (<name>.json) once it is built."""
+        if self.answering:
+            return
+        self.answering = True
+
+        def answer():
+            described = set()
+            while not self.sharing.wait(0.05):
+                self.start({wanted.stem for wanted in self.folder.glob("*.wanted")})
+                for name in set(self.sites) - described:
+                    described.add(name)
+                    if name in self.done:
+                        self.done[name].add_done_callback(lambda future, name=name: self.describe(name, future))
+                    else:
+                        self.describe(name, None)
+
+        threading.Thread(target=answer, daemon=True).start()
+
+    def describe(self, name: str, build: Future | None) -> None:
+        site = self.sites[name]
+        result = build.result() if build and not build.exception() else None
+        about = {"directory": str(getattr(site, "directory", site)), "base": getattr(site, "base", None),
+                 "address": getattr(site, "address", None),
+                 "returncode": result.returncode if result else (1 if build else 0),
+                 "output": f"{result.stdout}\n{result.stderr}" if result else str(build.exception() if build else "")}
+        partial = self.folder / f"{name}.json.partial"
+        partial.write_text(json.dumps(about), encoding="utf-8")
+        partial.rename(self.folder / f"{name}.json")  # whole, or not there yet
+
 
     def start(self, names: set[str]) -> None:
+        names = {name for name in names if name in SITES and name not in self.sites}
         prebuilt = os.environ.get("SITE_DIR")
-        if "site" in names or "site_rebuilt" in names:
+        if ("site" in names or "site_rebuilt" in names) and "site" not in self.sites:
             if prebuilt:
                 address = built_address(Path(prebuilt))
                 self.sites["site"] = TestedSite(Path(prebuilt).resolve(), urlsplit(address).path, address)
@@ -108,6 +163,8 @@ class Builds:
         self.done[name] = self.pool.submit(sitebuild.build, ROOT, server.directory, server.base)
 
     def get(self, name: str):
+        if self.shared:
+            return self.shared.get(name)
         if name not in self.sites:  # a fixture asked for by another fixture at run time, not collected
             self.start({name})
         if name in self.done:
@@ -116,6 +173,7 @@ class Builds:
         return self.sites[name]
 
     def close(self) -> None:
+        self.sharing.set()
         self.pool.shutdown(wait=True, cancel_futures=True)
         for site in self.sites.values():
             if isinstance(site, SiteServer):
@@ -123,13 +181,54 @@ class Builds:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+class SharedBuilds:
+    """A pytest-xdist worker's view of the controller's builds (Builds.share), in `folder`."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def want(self, names: set[str]) -> None:
+        for name in names & set(SITES):
+            (self.folder / f"{name}.wanted").touch()
+
+    def get(self, name: str):
+        self.want({name})
+        described = self.folder / f"{name}.json"
+        deadline = time.monotonic() + SHARED_BUILD_WAIT
+        while not described.exists():
+            assert time.monotonic() < deadline, f"the controller did not build {name} within {SHARED_BUILD_WAIT} s"
+            time.sleep(0.05)
+        about = json.loads(described.read_text(encoding="utf-8"))
+        assert about["returncode"] == 0, f"mkdocs build failed:\n{about['output']}"
+        if about["base"] is None:  # site_rebuilt: only its files
+            return Path(about["directory"])
+        return SharedSite(about["directory"], about["base"], about["address"])
+
+
 _builds = Builds()
+
+
+def pytest_configure(config):
+    shared = getattr(config, "workerinput", {}).get("site_builds")
+    if shared:
+        _builds.shared = SharedBuilds(Path(shared))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist's controller, for each worker: the sites are built once, here, for all of them."""
+    _builds.share()
+    node.workerinput["site_builds"] = str(_builds.folder)
 
 
 def pytest_collection_finish(session):
     if session.config.option.collectonly:
         return
-    _builds.start({name for item in session.items for name in getattr(item, "fixturenames", ())})
+    names = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    if _builds.shared:
+        _builds.shared.want(names)
+    else:
+        _builds.start(names)
 
 
 def pytest_sessionfinish(session):

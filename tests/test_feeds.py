@@ -21,8 +21,9 @@ def feed_url(built: BuiltSite, lang: str) -> str:
     return f"{built.base}{built.prefix(lang)}feed.xml"
 
 
-def fetch(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=10) as response:
+def fetch(site, url: str) -> bytes:
+    """What the served site answers for an address the build wrote (SITE_DIR: a build for another address)."""
+    with urllib.request.urlopen(site.local(url), timeout=10) as response:
         assert response.status == 200, url
         return response.read()
 
@@ -33,9 +34,9 @@ def rfc3339(text: str) -> dt.datetime:
     return when
 
 
-def test_feeds_parse_with_a_feed_parser(built):
+def test_feeds_parse_with_a_feed_parser(site, built):
     for lang in built.languages:
-        parsed = feedparser.parse(fetch(feed_url(built, lang)))
+        parsed = feedparser.parse(fetch(site, feed_url(built, lang)))
         assert not parsed.bozo, f"{lang}: {parsed.get('bozo_exception')}"
         assert parsed.version == "atom10"
         assert parsed.feed.language == lang
@@ -44,10 +45,10 @@ def test_feeds_parse_with_a_feed_parser(built):
             assert entry.title and entry.summary and entry.link, entry.get("id")
 
 
-def test_feeds_follow_the_atom_rules(built):
+def test_feeds_follow_the_atom_rules(site, built):
     for lang in built.languages:
         url = feed_url(built, lang)
-        feed = lxml.etree.fromstring(fetch(url))
+        feed = lxml.etree.fromstring(fetch(site, url))
         assert feed.tag == f"{ATOM}feed" and feed.get(XML_LANG) == lang
         for required in ("id", "title", "updated"):
             assert len(feed.findall(f"{ATOM}{required}")) == 1, f"{lang}: feed needs one <{required}>"
@@ -69,22 +70,22 @@ def test_feeds_follow_the_atom_rules(built):
         assert len(ids) == len(set(ids)), f"{lang}: entry ids repeat"
 
 
-def test_every_feed_link_leads_to_a_built_page_of_its_language(built):
+def test_every_feed_link_leads_to_a_built_page_of_its_language(site, built):
     for lang in built.languages:
-        feed = feedparser.parse(fetch(feed_url(built, lang)))
+        feed = feedparser.parse(fetch(site, feed_url(built, lang)))
         links = [feed.feed.link] + [entry.link for entry in feed.entries]
         for link in links:
             assert link.startswith(built.base), f"{link} is not under {built.base}"
             address, anchor = urldefrag(link)
-            page = lxml.html.fromstring(fetch(address))
+            page = lxml.html.fromstring(fetch(site, address))
             assert page.get("lang") == lang, link
             if anchor:
                 assert page.get_element_by_id(anchor, None) is not None, f"{link}: no element #{anchor}"
 
 
-def test_every_article_is_in_its_languages_feed(built):
+def test_every_article_is_in_its_languages_feed(site, built):
     for lang in built.languages:
-        feed = feedparser.parse(fetch(feed_url(built, lang)))
+        feed = feedparser.parse(fetch(site, feed_url(built, lang)))
         linked = {entry.link for entry in feed.entries}
         for page in built.content.pages_of(lang, "article"):
             url = f"{built.base}{built.prefix(lang)}articles/{page.slug}/"
