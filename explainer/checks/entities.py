@@ -263,8 +263,13 @@ def _near_misses(index: SpellingIndex, shown: str, number: int, line: str) -> li
                     if run in index.every_accepted:
                         break
                 else:
+                    name = " ".join(words)
+                    rest = len(" ".join(window[1:])) + (len(window) > 1)
+                    # (Cheap before difflib: no way of reading the first word brings the length near.)
+                    if all(abs(len(first) + rest - len(name)) > 2 for first in _without_prefix(window[0])):
+                        continue
                     run = " ".join([_best_first(window[0], words[0]), *window[1:]])
-                    if abs(len(run) - len(" ".join(words))) > 2:
+                    if abs(len(run) - len(name)) > 2:
                         continue
                     distance = _distance(run, " ".join(words))
                     if 0 < distance <= 2 and distance * 6 <= len(run) and not _inflected(run, words):
@@ -284,9 +289,12 @@ def _inflected(run: str, words: list[str]) -> bool:
     return run.startswith(" ".join(words)) or run.split()[:-1] == words[:-1] and run.split()[-1].startswith(words[-1])
 
 
+_BETWEEN_NAME_WORDS = re.compile(r"[\s\-]+")
+
+
 def _contiguous(line: str, tokens) -> bool:
     """Only spaces or a hyphen between the words: a name does not cross punctuation."""
-    return all(re.fullmatch(r"[\s\-]+", line[a[2]:b[1]]) for a, b in zip(tokens, tokens[1:]))
+    return all(_BETWEEN_NAME_WORDS.fullmatch(line, a[2], b[1]) for a, b in zip(tokens, tokens[1:]))
 
 
 def _distance(a: str, b: str, most: int = 2) -> int:
