@@ -120,7 +120,13 @@ class Builds:
         def answer():
             described = set()
             while not self.sharing.wait(0.05):
-                self.start({wanted.stem for wanted in self.folder.glob("*.wanted")})
+                wanted = {path.stem for path in self.folder.glob("*.wanted")}
+                try:
+                    self.start(wanted)
+                except Exception as error:  # the workers are told, not left waiting
+                    for name in wanted - described:
+                        self.write_description(name, {"returncode": 1, "output": f"could not start: {error!r}"})
+                    raise
                 for name in set(self.sites) - described:
                     described.add(name)
                     if name in self.done:
@@ -137,10 +143,12 @@ class Builds:
                  "address": getattr(site, "address", None),
                  "returncode": result.returncode if result else (1 if build else 0),
                  "output": f"{result.stdout}\n{result.stderr}" if result else str(build.exception() if build else "")}
+        self.write_description(name, about)
+
+    def write_description(self, name: str, about: dict) -> None:
         partial = self.folder / f"{name}.json.partial"
         partial.write_text(json.dumps(about), encoding="utf-8")
         partial.rename(self.folder / f"{name}.json")  # whole, or not there yet
-
 
     def start(self, names: set[str]) -> None:
         names = {name for name in names if name in SITES and name not in self.sites}
