@@ -4,9 +4,9 @@ link marks the words found on the page it leads to.
 
 Every query is pasted (text that arrives with no key at all, the path Material's box once ignored),
 and a sample of them (Arabic and Latin script on both sites, a last word left unfinished, several
-words, other spellings) is also typed key by key and typed slowly, which must give exactly the
-results pasting gives: how the text arrives changes no query's answer, so the sample shows that
-typing and slow typing search, and the full set what each query finds.
+words, other spellings) is also typed key by key, typed slowly and composed through an input method,
+which must give exactly the results pasting gives: how the text arrives changes no query's answer,
+so the sample shows that each way of entering text searches, and the full set what each query finds.
 
 Each language's site is opened once; between queries the box is cleared, and the test waits for
 the results to answer the whole box (the results list is aria-busy until they do), not for a time.
@@ -71,6 +71,15 @@ def enter(page, query: str, mode: str) -> None:
         box.press_sequentially(query)
     elif mode == "pasted":  # text that arrives with no key at all: paste, dictation, IME, prediction
         page.keyboard.insert_text(query)
+    elif mode == "composed":  # through an input method (a phone's predictive keyboard, Chinese or
+        # Japanese input): each word composed letter by letter, then committed; no key events at all
+        ime = page.context.new_cdp_session(page)
+        words = query.split(" ")
+        for n, word in enumerate(words):
+            for end in range(1, len(word) + 1):
+                ime.send("Input.imeSetComposition", {"text": word[:end], "selectionStart": end, "selectionEnd": end})
+            ime.send("Input.insertText", {"text": word if n == len(words) - 1 else word + " "})
+        ime.detach()
     else:  # slowly: each key after the results for the text so far are shown
         for key in query:
             box.press_sequentially(key)
@@ -108,8 +117,9 @@ def test_reader_queries_find_their_page(site, search_box, lang):
     assert rate >= TARGET, f"{lang}: below {TARGET:.0%}: {rate:.0%}"
 
 
-# Queries of search_queries.yml also typed key by key and slowly: on each site a name in the other
-# script, several words, a last word left unfinished, and spellings the index folds (hamza, final ى).
+# Queries of search_queries.yml also typed key by key, slowly and through an input method: on each
+# site a name in the other script, several words, a last word left unfinished, and spellings the
+# index folds (hamza, final ى).
 TYPED_TOO = {
     "ar": ["بلاك فور", "الإستدلال", "DeepSeek", "قانون الذكاء الاصطناعى"],
     "en": ["mistr", "export controls", "ميسترال"],
@@ -117,7 +127,7 @@ TYPED_TOO = {
 
 
 @pytest.mark.parametrize("lang", list(TYPED_TOO))
-def test_typing_and_slow_typing_find_what_pasting_finds(site, search_box, lang):
+def test_typing_slow_typing_and_composing_find_what_pasting_finds(site, search_box, lang):
     root = language_root(site, lang)
     entries = {entry["q"]: entry for entry in QUERIES[lang]}
     assert set(TYPED_TOO[lang]) <= set(entries), "every sampled query is one of search_queries.yml"
@@ -126,7 +136,7 @@ def test_typing_and_slow_typing_find_what_pasting_finds(site, search_box, lang):
         enter(page, query, "pasted")
         pasted = top_pages(page)
         assert set(expected_pages(root, entries[query])) & set(pasted), (query, pasted)
-        for mode in ("typed", "slow"):
+        for mode in ("typed", "slow", "composed"):
             enter(page, query, mode)
             assert top_pages(page) == pasted, (mode, query)
     assert page.console_errors == []
