@@ -50,6 +50,14 @@ def contributor_shell(environ: dict[str, str]) -> dict[str, str]:
     return {name: value for name, value in environ.items() if name not in dropped}
 
 
+def keep_build_cache(copy: Path) -> None:
+    """What this checkout's builds kept (.cache/: social images, derived results; written whole or
+    not at all), as a contributor's checkout keeps what their earlier builds made: the copy's build
+    then draws and derives only what the new article changes."""
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", copy / ".cache", ignore=shutil.ignore_patterns("*.tmp", "tmp*"))
+
+
 def run(command: list[str], cwd: Path, **env: str) -> str:
     shell = contributor_shell(dict(os.environ))
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True,
@@ -64,6 +72,7 @@ def test_a_new_article_goes_from_scaffold_to_passing_tests_without_touching_othe
         (copy / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, copy / name)  # times kept: make sees the environment as up to date
     (copy / ".venv").symlink_to(Path(sys.prefix))
+    keep_build_cache(copy)
     before = digests(copy)
 
     written = run(["make", "new-article", f"SLUG={SLUG}"], copy)

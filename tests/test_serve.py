@@ -13,7 +13,7 @@ import pytest
 
 from explainer import bench
 from explainer.sitebuild import build_env
-from test_rehearsal import project_files
+from test_rehearsal import keep_build_cache, project_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +34,7 @@ def serving(tmp_path):
         if name.startswith(("docs/", "data/", "overrides/")) or name == "mkdocs.yml":
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, copy / name)
+    keep_build_cache(copy)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
