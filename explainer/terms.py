@@ -7,10 +7,13 @@ reported as spans of the original text, so the caller can link them.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from .remember import remembered
 
 _DIACRITIC_CLASS = r"\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _DIACRITICS = re.compile(f"[{_DIACRITIC_CLASS}]")
@@ -112,6 +115,8 @@ class TermMatcher:
     """Finds the terms of one language in text; longest and earliest match wins."""
 
     def __init__(self, terms: list[Term]):
+        # What the matches depend on: part of the key under which they are remembered.
+        self.version = hashlib.blake2b(repr(terms).encode(), digest_size=16).hexdigest()
         self._patterns: list[_Pattern] = []
         for term in terms:
             forms = [f for f in term.forms if f.strip()]
@@ -154,7 +159,11 @@ class TermMatcher:
     def first_mentions_in_order(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """The first mention of each term in texts read in order, as one list per text: a term found
         in one text is not found again in the ones after. The texts are searched as one (a page's texts are many and short),
-        joined by a character no match can cross."""
+        joined by a character no match can cross. Remembered by the texts (explainer/remember.py):
+        each build links the terms of every article again."""
+        return remembered("first-mentions", (self.version, tuple(texts)), lambda: self._first_mentions_in_order(texts))
+
+    def _first_mentions_in_order(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         offsets, length = [], 0
         for text in texts:
             offsets.append(length)
