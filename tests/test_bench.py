@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from explainer import bench, checks, content
 from explainer.site import Site
 from scripts import bench as bench_cli
+from test_rehearsal import keep_build_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_synthetic_site_passes_the_checks_and_builds_in_both_configurations(tmp_path):
     real, _ = bench.counts(ROOT)
     site = bench.synthetic_site(ROOT, tmp_path / "site", real + 2)
+    keep_build_cache(site)  # what it shares with this checkout (social images above all) is not made again
     loaded = content.load(Site.load(site / "mkdocs.yml"))
     assert checks.check(loaded) == []
     clones = [slug for slug in loaded.article_slugs if "-copy-" in slug]
