@@ -10,7 +10,8 @@ own scripts (axe-core, say); `prepare(page, url)` runs before `script` (add a st
 `results.errors`: (page address, message, address of what failed).
 
 One tab, not several: checking pages two tabs at a time was measured slower on this machine's two
-shared cores (8 pages with screenshots: 24-29 s in one tab, 40-46 s in two)."""
+shared cores (8 pages with screenshots: 24-29 s in one tab, 40-46 s in two); a long list is split
+into tests that pytest-xdist's two workers run side by side, each with its own Chromium."""
 from __future__ import annotations
 
 
