@@ -342,12 +342,12 @@ class Size:
         return self.variants[variant].seconds / self.pages * 1000
 
 
-def measure_size(site_root: Path, label: str, repeat: int, out_root: Path, report=lambda line: None) -> Size:
+def measure_size(site_root: Path, label: str, repeat: int, out_root: Path, report=lambda line: None, warm_up: bool = True) -> Size:
     """Each variant built `repeat` times, taking turns, so that load from other work falls on all,
-    after one build of each configuration that is not measured (it draws the social images, which
-    are measured on their own, and leaves what the next build may reuse)."""
+    after one build of each configuration that is not measured (`warm_up`: it draws the social
+    images, which are measured on their own, and leaves what the next build may reuse)."""
     size = Size(label, *counts(site_root), {name: Variant([]) for name in VARIANTS})
-    for config_name in dict.fromkeys(VARIANTS.values()):
+    for config_name in dict.fromkeys(VARIANTS.values()) if warm_up else ():
         measure_build(site_root, config_name, out_root / "warm-up")
     for run in range(1, repeat + 1):
         for name, config_name in VARIANTS.items():

@@ -42,11 +42,13 @@ def digests(root: Path) -> dict[str, str]:
 # make exports) would reach the copy's make (SOURCES relative to another folder): a contributor's
 # shell has none of them.
 MAKE_VARIABLES = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
+# The options of the pytest running this test are not the contributor's (a -p plugin given there broke the inner run).
+PYTEST_VARIABLES = {"PYTEST_ADDOPTS", "PYTEST_PLUGINS"}
 
 
 def contributor_shell(environ: dict[str, str]) -> dict[str, str]:
     overrides = environ.get("MAKEFLAGS", "").partition(" -- ")[2].split()
-    dropped = MAKE_VARIABLES | {item.partition("=")[0] for item in overrides if "=" in item}
+    dropped = MAKE_VARIABLES | PYTEST_VARIABLES | {item.partition("=")[0] for item in overrides if "=" in item}
     return {name: value for name, value in environ.items() if name not in dropped}
 
 
