@@ -175,15 +175,33 @@ async function searchAll(pagefind, queries) {
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
+// Readers leave out the article («مركز بيانات» for «مركز البيانات»), and the index's stemmer does
+// not take it off every word. When a query finds fewer results than a list shows, it is also
+// searched with the article added to each Arabic word that lacks it, one word at a time (only
+// then: each spelling tried loads index chunks of its own).
+const ARABIC_WORD = /^[\u0621-\u064a]{3,}$/;
+
+function withArticle(words) {
+  if (words.length > 3) return [];
+  return words.flatMap((word, i) => ARABIC_WORD.test(word) && !/^(ال|لل)/.test(word)
+    ? [[...words.slice(0, i), "ال" + word, ...words.slice(i + 1)].join(" ")] : []);
+}
+
+async function searchWords(pagefind, words) {
+  const spellings = [words.join(" "), words.map(respelt).join(" ")];
+  const found = await searchAll(pagefind, spellings);
+  const more = found.length < SHOWN ? withArticle(words) : [];
+  return more.length ? searchAll(pagefind, [...spellings, ...more]) : found;
+}
+
 // Pagefind completes the last word only when no word is spelt so: while «بلاك فور» is typed,
 // «فور» (a word of its own) finds nothing with «بلاك»; the words before it then answer.
 async function search(pagefind, query) {
   const words = query.trim().split(/\s+/).filter(Boolean);
-  const spellings = n => [words.slice(0, n).join(" "), words.slice(0, n).map(respelt).join(" ")];
   if (!words.length) return [];
-  const results = await searchAll(pagefind, spellings(words.length));
+  const results = await searchWords(pagefind, words);
   if (results.length || words.length === 1 || /\s$/.test(query)) return results;
-  return searchAll(pagefind, spellings(words.length - 1));
+  return searchWords(pagefind, words.slice(0, -1));
 }
 
 async function answer(standIn, query) {
