@@ -96,7 +96,12 @@ def _readable(line: str) -> str:
 
 
 def sections_mentioning(page: Page, found_by: TermMatcher) -> dict[str, list[dict]]:
-    """For each entity the page names, the sections (level-2 heading id and text) where it does."""
+    """For each entity the page names, the sections (level-2 heading id and text) where it does.
+    Remembered by the page's text and the names `found_by` looks for (explainer/remember.py)."""
+    return remembered("entity-sections", (found_by.version, page.text), lambda: _sections_mentioning(page, found_by))
+
+
+def _sections_mentioning(page: Page, found_by: TermMatcher) -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = {}
     section = {"id": "", "text": ""}
     for _, line in page.body_lines():
@@ -126,11 +131,10 @@ def _mentions(content: Content) -> dict[str, dict]:
     for lang in content.site.languages:
         found_by = matcher(content, lang)
         for page in content.pages_of(lang, "article"):
-            found = remembered("entity-sections", (lang, page.rel, page.body, content.data_version), lambda: sections_mentioning(page, found_by))
-            for entity_id, places in found.items():
+            for entity_id, places in sections_mentioning(page, found_by).items():
                 result[entity_id]["sections"][lang][page.slug] = places
         for page in content.pages_of(lang, "term"):
-            for entity_id in remembered("entity-sections", (lang, page.rel, page.body, content.data_version), lambda: sections_mentioning(page, found_by)):
+            for entity_id in sections_mentioning(page, found_by):
                 if page.slug not in result[entity_id]["terms"]:
                     result[entity_id]["terms"].append(page.slug)
     order = content.article_slugs
