@@ -111,7 +111,8 @@ def index_site(site_dir: Path, additions: dict[str, str], niceness: int = 0) -> 
     from pagefind_bin import get_executable
 
     output = site_dir / FOLDER
-    with tempfile.TemporaryDirectory() as work:
+    # The new index is written beside the pages (os.replace needs one file system), then published.
+    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory(dir=site_dir, prefix=".search-") as fresh:
         copy = Path(work) / "site"
         for page in site_dir.rglob("*.html"):
             rel = page.relative_to(site_dir)
@@ -124,24 +125,39 @@ def index_site(site_dir: Path, additions: dict[str, str], niceness: int = 0) -> 
             target = copy / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        config = {"site": str(copy), "output_path": str(output), "exclude_selectors": list(EXCLUDE_SELECTORS)}
+        config = {"site": str(copy), "output_path": fresh, "exclude_selectors": list(EXCLUDE_SELECTORS)}
         (Path(work) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         # Under heavy load Pagefind has been seen to leave its entry file empty (not reproduced on
         # a quiet machine): one more run mends it; a second failure stops the build.
         for attempt in (1, 2):
             result = subprocess.run([str(get_executable())], cwd=work, capture_output=True, text=True,
                                     preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
-            entry = read_entry(output) if result.returncode == 0 else None
+            entry = read_entry(Path(fresh)) if result.returncode == 0 else None
             if entry is not None:
                 break
         else:
             raise RuntimeError(f"pagefind failed (exit {result.returncode}, entry file unreadable):\n"
                                f"{result.stdout}\n{result.stderr}")
-    for name in UNUSED_OUTPUT:
-        (output / name).unlink(missing_ok=True)
-    # Pagefind lists the languages in hash-map order; sorted, two builds of one commit are identical.
-    (output / ENTRY).write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        for name in UNUSED_OUTPUT:
+            (Path(fresh) / name).unlink(missing_ok=True)
+        # Pagefind lists the languages in hash-map order; sorted, two builds of one commit are identical.
+        (Path(fresh) / ENTRY).write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        publish(Path(fresh), output)
     return pages_per_language(output)
+
+
+def publish(fresh: Path, output: Path) -> None:
+    """Move the index written in `fresh` into `output`, which `make serve` may be serving: every
+    other file is in place before the entry file replaces the old one (os.replace, atomic), so a
+    search reads one whole index, old or new. The old index's files stay: a page opened before
+    holds the old entry and may still ask for them (Pagefind names its files by their content, and
+    a clean build empties the folder)."""
+    for path in sorted(fresh.rglob("*")):
+        if path.is_file() and path.name != ENTRY:
+            target = output / path.relative_to(fresh)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+    os.replace(fresh / ENTRY, output / ENTRY)
 
 
 # Under `make serve`, one indexing at a time, after the build that asked for it.
