@@ -140,7 +140,42 @@ def test_typing_slow_typing_and_composing_find_what_pasting_finds(site, search_b
     assert page.console_errors == []
 
 
-@pytest.mark.parametrize("lang,query", [("ar", "قانون الذكاء الاصطناعى"), ("ar", "ديبسيك"), ("en", "export controls")])
+# The runs of marks in an element: marks with only spaces (or direction marks) between them.
+MARK_RUNS = r"""root => {
+  const runs = [];
+  let last = null;
+  for (const mark of root.querySelectorAll("mark")) {
+    const gap = mark.previousSibling;
+    const joined = last !== null && (gap === last || (gap && gap.nodeType === Node.TEXT_NODE
+      && /^[\s\u200e\u200f\u2066-\u2069]*$/.test(gap.textContent) && gap.previousSibling === last));
+    if (joined) runs[runs.length - 1].push(mark.textContent); else runs.push([mark.textContent]);
+    last = mark;
+  }
+  return runs;
+}"""
+
+
+def marked_terms(link: str) -> list[str]:
+    """The words and names a result link asks its page to mark: an ?h= each."""
+    return parse_qs(urlsplit(link).query).get("h", [])
+
+
+def stray_marks(runs: list[list[str]], terms: list[str]) -> list[str]:
+    """The marked words that are not part of one of `terms` marked whole, its words together."""
+    names = [term.lower().split() for term in terms]
+    stray = []
+    for run in runs:
+        words = [word.lower() for word in run]
+        covered = set()
+        for name in names:
+            for i in range(len(words) - len(name) + 1):
+                if words[i:i + len(name)] == name:
+                    covered.update(range(i, i + len(name)))
+        stray += [run[j] for j in range(len(run)) if j not in covered]
+    return stray
+
+
+@pytest.mark.parametrize("lang,query", [("ar", "قانون الذكاء الاصطناعى"), ("ar", "ديبسيك"), ("ar", "مسترال"), ("en", "export controls")])
 def test_every_result_link_names_the_words_it_found_and_the_page_marks_them(site, search_page, lang, query):
     root = language_root(site, lang)
     page = search_page(root)
@@ -148,14 +183,17 @@ def test_every_result_link_names_the_words_it_found_and_the_page_marks_them(site
     links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert links
     for link in links:
-        words = parse_qs(urlsplit(link).query, keep_blank_values=True).get("h")
-        assert words is None or words[0].strip(), f"an empty ?h= in {link}"
+        terms = parse_qs(urlsplit(link).query, keep_blank_values=True).get("h", [])
+        assert all(term.strip() for term in terms), f"an empty ?h= in {link}"
     first = page.locator(".md-search-result__item > a:first-child").first
-    words = parse_qs(urlsplit(first.get_attribute("href")).query)["h"][0].split()
+    terms = marked_terms(first.get_attribute("href"))
+    words = {word.lower() for term in terms for word in term.split()}
     first.click()
     page.wait_for_selector(".md-content article mark")
     marked = page.eval_on_selector_all(".md-content article mark", "marks => marks.map(m => m.textContent)")
-    assert marked and {m.lower() for m in marked} <= {w.lower() for w in words}, (marked, words)
+    assert marked and {m.lower() for m in marked} <= words, (marked, terms)
+    if query == "مسترال":  # the page writes the name as its spellings do: each marked whole
+        assert stray_marks(page.eval_on_selector(".md-content article", MARK_RUNS), terms) == []
     # Whole words only: a mark never starts or ends inside a word.
     partial = page.evaluate("""() => [...document.querySelectorAll('.md-content article mark')].filter(m => {
         const letter = /[\\p{L}\\p{M}\\p{N}]/u;
@@ -165,6 +203,33 @@ def test_every_result_link_names_the_words_it_found_and_the_page_marks_them(site
       }).map(m => m.parentElement.textContent.slice(0, 80))""")
     assert partial == []
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("lang,query", [("ar", "مسترال"), ("en", "Mistral AI")])
+def test_a_name_is_marked_whole_where_the_page_writes_it(site, search_box, lang, query):
+    """A name found among an entity's spellings is marked in the results as the page writes it, its
+    words together: «إيه آي» of «ميسترال إيه آي» is not marked in «ستابيليتي إيه آي», and "AI" (a
+    part of the word "OpenAI" to Pagefind) does not bring OpenAI's other spellings."""
+    page = search_box(lang)
+    enter(page, query, "pasted")
+    results = page.eval_on_selector_all(RESULTS + " a", f"links => links.map(a => [a.href, ({MARK_RUNS})(a)])")
+    assert results
+    for link, runs in results:
+        assert stray_marks(runs, marked_terms(link)) == [], link
+        assert "أوبن إيه آي" not in marked_terms(link), link  # OpenAI's name, for the "AI" in "OpenAI"
+    assert any(len(run) > 1 for _, runs in results for run in runs), "no name of several words marked"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_word_tried_with_the_article_finds_only_pages_that_hold_it(site, search_box, lang):
+    """«كوين» finds too few pages for a list, so it is also tried as «الكوين», which no page holds:
+    Pagefind would take that for «ال», on every page. Every page listed holds «كوين»."""
+    page = search_box(lang)
+    enter(page, "كوين", "pasted")
+    links = page.eval_on_selector_all(RESULTS + " > a:first-child", "links => links.map(a => a.href)")
+    assert links
+    for link in links:
+        assert any("كوين" in term for term in marked_terms(link)), link
 
 
 def test_a_folded_spelling_marks_the_page_spelling(site, search_page):

@@ -26,8 +26,8 @@
   });
   searchOpened.then(function () { search().then(function (s) { s.start(); }); });
 
-  var words = new URLSearchParams(location.search).get("h");
-  if (words) search().then(function (s) { s.highlight(words); });
+  var marked = new URLSearchParams(location.search).getAll("h");
+  if (marked.length) search().then(function (s) { s.highlight(marked); });
 
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;

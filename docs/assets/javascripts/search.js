@@ -6,7 +6,7 @@
 // Material's messages to and from its worker (integrations/search/worker/message).
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SHOWN = 10;      // results whose text is loaded and listed (the count is of all)
-const MARKED = 12;     // words a result link asks the page to highlight
+const MARKED = 12;     // words and names a result link asks the page to highlight
 
 const config = JSON.parse(document.getElementById("__config").textContent);
 const root = new URL(config.base, location.href);
@@ -28,14 +28,32 @@ function escape(text) {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 }
 
-// Text as HTML with the whole words whose folded form is in `folded` marked.
-function markWords(text, folded) {
+// What to mark, from words and names as found or as a result link names them: each as its
+// folded words. A name of several words is marked only where they stand together («إيه» of
+// «ميسترال إيه آي» is not marked in «ستابيليتي إيه آي»).
+function toMark(terms) {
+  return terms.map(term => (term.match(WORD) || []).map(fold)).filter(words => words.length);
+}
+
+// Between two words of one name: spaces, and the marks that isolate a name's direction.
+const JOIN = /^[\s\u200e\u200f\u2066-\u2069]+$/;
+
+// Text as HTML with `marks` (toMark) marked, whole words only.
+function markTerms(text, marks) {
+  const words = [...text.matchAll(WORD)];
+  const folded = words.map(word => fold(word[0]));
+  const end = i => words[i].index + words[i][0].length;
+  const marked = new Set();
+  for (const mark of marks)
+    for (let i = 0; i + mark.length <= words.length; i++)
+      if (mark.every((word, k) => folded[i + k] === word && (k === 0 || JOIN.test(text.slice(end(i + k - 1), words[i + k].index)))))
+        mark.forEach((_, k) => marked.add(i + k));
   let html = "", last = 0;
-  for (const match of text.matchAll(WORD)) {
-    if (!folded.has(fold(match[0]))) continue;
-    html += escape(text.slice(last, match.index)) + `<mark>${escape(match[0])}</mark>`;
-    last = match.index + match[0].length;
-  }
+  words.forEach((word, i) => {
+    if (!marked.has(i)) return;
+    html += escape(text.slice(last, word.index)) + `<mark>${escape(word[0])}</mark>`;
+    last = end(i);
+  });
   return html + escape(text.slice(last));
 }
 
@@ -57,7 +75,7 @@ export function start() {
 
 // A page's text as Pagefind holds it, split as Pagefind counts its words. It ends with the
 // spellings of the entities the page names (explainer/search.py), each entity's after a mark:
-// a match there stands for the entity's names as the page writes them.
+// a match there stands for the entity, in whichever of its spellings the page writes.
 const SPELLINGS = "\u2042";
 const EXCERPT = 24;   // words of text shown under a result
 
@@ -70,42 +88,56 @@ function readPage(data) {
 
 function splitPage(data) {
   const words = data.content.split(/[\r\n\s]+/g);  // as Pagefind counts them
-  const marks = words.flatMap((word, i) => word === SPELLINGS ? [i] : []);
-  const end = marks.length ? marks[0] : words.length;
-  // The words a match at `location` stands for: the page's word, or the whole spelling (between
-  // commas) that a match among an entity's spellings falls in.
-  const found = location => {
-    if (location < end) return words[location].match(WORD) || [];
-    let from = location, to = location + 1;
-    while (from > end && !/^[،\u2042]$/.test(words[from - 1])) from--;
-    while (to < words.length && !/^[،\u2042]$/.test(words[to])) to++;
-    return words.slice(from, to).join(" ").match(WORD) || [];
+  const end = words.includes(SPELLINGS) ? words.indexOf(SPELLINGS) : words.length;
+  // Each word among the spellings -> its entity's spellings, as ranges of words.
+  const entityOf = new Map();
+  let names = [], from = end + 1;
+  for (let i = end + 1; i <= words.length; i++) {
+    if (i < words.length && words[i] !== SPELLINGS && words[i] !== "،") continue;
+    if (i > from) names.push([from, i]);
+    from = i + 1;
+    if (i < words.length && words[i] === "،") continue;
+    for (const [a, b] of names) for (let k = a; k < b; k++) entityOf.set(k, names);
+    names = [];
+  }
+  const text = ([a, b]) => (words.slice(a, b).join(" ").match(WORD) || []).join(" ");
+  // What the match at `location` stands for: the page's word (less the "s" of "Mistral's"); among
+  // the spellings, once the reader's words (`query`, folded) match one of an entity's spellings
+  // whole, every spelling of it (the page writes one of them). Pagefind also matches a part of a
+  // word ("AI" of "OpenAI"): a word counts as typed when it begins with a reader's word or
+  // begins one. `locations` (a Set): all the matches on the page.
+  const typed = (word, query) => query.some(q => fold(word).startsWith(q) || q.startsWith(fold(word)));
+  const found = (location, locations, query) => {
+    if (location < end) return (words[location].match(WORD) || []).filter(word => word.length > 1);
+    const spellings = entityOf.get(location) || [];
+    const whole = spellings.some(([a, b]) => words.slice(a, b).every((word, k) =>
+      !word.match(WORD) || (locations.has(a + k) && typed(word, query))));
+    return whole ? spellings.map(text).filter(Boolean) : [];
   };
   return { words, end, found };
 }
 
-// The distinct words (by folded form) that matches at `locations` stand for.
-function matchedWords(page, locations) {
-  const found = new Map();
-  for (const at of locations)
-    for (const word of page.found(at)) {
-      if (word.length < 2) continue;  // the "s" of "Mistral's"
-      const key = fold(word);
-      if (!found.has(key) && found.size < MARKED) found.set(key, word);
+// The distinct words and names (by folded form) that matches at `locations` of the reader's
+// words `query` (folded) stand for.
+function matchedTerms(page, locations, query) {
+  const found = new Map(), at = new Set(locations);
+  for (const location of locations)
+    for (const term of page.found(location, at, query)) {
+      const key = toMark([term])[0].join(" ");
+      if (!found.has(key) && found.size < MARKED) found.set(key, term);
     }
   return [...found.values()];
 }
 
-// The stretch of the page's own text (from..to) around its first match, matched words marked.
-// A match among the spellings alone (a name the page writes otherwise) is shown where the page
-// names it.
-function excerpt(page, from, to, locations, folded) {
+// The stretch of the page's own text (from..to) around its first match, `marks` marked. A match
+// among the spellings alone (a name the page writes otherwise) is shown where the page names it.
+function excerpt(page, from, to, locations, marks) {
   let first = locations.find(at => at >= from && at < to);
+  const starts = new Set(marks.map(mark => mark[0]));
   for (let i = from; first === undefined && i < to; i++)
-    if ((page.words[i].match(WORD) || []).some(w => folded.has(fold(w)))) first = i;
+    if ((page.words[i].match(WORD) || []).some(word => starts.has(fold(word)))) first = i;
   const start = Math.max(from, Math.min((first === undefined ? from : first) - 4, to - EXCERPT));
-  return unspaced(page.words.slice(start, Math.min(to, start + EXCERPT))
-    .map(word => markWords(word, folded)).join(" "));
+  return unspaced(markTerms(page.words.slice(start, Math.min(to, start + EXCERPT)).join(" "), marks));
 }
 
 // The index reads Arabic punctuation set apart by a space (explainer/search.py): not shown.
@@ -113,25 +145,25 @@ function unspaced(text) {
   return text.replace(/\s+(?=[،؛؟»])|(?<=«)\s+/g, "");
 }
 
-// A link to a result that asks the page to highlight the words found there (never an empty ?h=).
-function linkTo(url, words) {
+// A link to a result that asks the page to highlight the words and names found there, an ?h=
+// each (never an empty one).
+function linkTo(url, terms) {
   const link = new URL(url, location.href);
-  if (words.length) link.searchParams.set("h", words.join(" "));
+  for (const term of terms) link.searchParams.append("h", term);
   return `${link.pathname}${link.search}${link.hash}`;
 }
 
 // One page's result as Material lists it: the page, then its sections (headings with an id,
 // a timeline event among them); the section holding most matches shown under the page, the
 // others folded away under "more on this page".
-function item(result, data) {
+function item(result, data, query) {
   const page = readPage(data), title = unspaced(data.meta.title || "");
   const anchors = data.anchors.filter(a => /^h[1-6]$/.test(a.element) && a.id).sort((a, b) => a.location - b.location);
   const own = locations => locations.filter(at => at < page.end);
-  const words = matchedWords(page, data.locations);
-  const folded = new Set(words.map(fold));
+  const terms = matchedTerms(page, data.locations, query), marks = toMark(terms);
   const items = [{
-    location: linkTo(data.url, words), title: markWords(title, folded),
-    text: excerpt(page, 0, page.end, data.locations, folded),
+    location: linkTo(data.url, terms), title: markTerms(title, marks),
+    text: excerpt(page, 0, page.end, data.locations, marks),
     score: result.score, terms: {},
   }];
   let best = null;
@@ -140,10 +172,10 @@ function item(result, data) {
     const matches = own(sub.locations);
     if (!anchor || unspaced(anchor.text) === title || !matches.length) continue;
     const next = anchors.find(a => a.location > anchor.location);
-    const subWords = matchedWords(page, matches), subFolded = new Set(subWords.map(fold));
+    const subTerms = matchedTerms(page, matches, query), subMarks = toMark(subTerms);
     const section = {
-      location: linkTo(sub.url, subWords), title: markWords(unspaced(sub.title), subFolded),
-      text: excerpt(page, anchor.location, Math.min(next ? next.location : page.end, page.end), matches, subFolded),
+      location: linkTo(sub.url, subTerms), title: markTerms(unspaced(sub.title), subMarks),
+      text: excerpt(page, anchor.location, Math.min(next ? next.location : page.end, page.end), matches, subMarks),
       score: result.score / 2, terms: {},
     };
     if (!best || matches.length > best.matches) best = { section, matches: matches.length };
@@ -167,12 +199,17 @@ function respelt(word) {
   return rule ? word.replace(...rule) : word;
 }
 
-async function searchAll(pagefind, queries) {
+// Lists of results as one: each page once, at its best score.
+function merged(lists) {
   const best = new Map();
-  for (const found of await Promise.all([...new Set(queries)].map(q => pagefind.search(q))))
-    for (const result of found.results)
+  for (const results of lists)
+    for (const result of results)
       if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result);
   return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+async function searchAll(pagefind, queries) {
+  return merged(await Promise.all([...new Set(queries)].map(async q => (await pagefind.search(q)).results)));
 }
 
 // Readers leave out the article («مركز بيانات» for «مركز البيانات»), and the index's stemmer does
@@ -187,11 +224,19 @@ function withArticle(words) {
     ? [[...words.slice(0, i), "ال" + word, ...words.slice(i + 1)].join(" ")] : []);
 }
 
+// The pages that hold `query` as written, ranked. Pagefind's exact search ("…") finds just those,
+// but ranks them all alike; its ordinary search ranks, but a word the index does not hold
+// («الكوين») stands there for the longest word it holds that begins it («ال»), on every page.
+async function searchAsWritten(pagefind, query) {
+  const [ranked, exact] = await Promise.all([pagefind.search(query), pagefind.search(`"${query}"`)]);
+  const holding = new Set(exact.results.map(result => result.id));
+  return ranked.results.filter(result => holding.has(result.id));
+}
+
 async function searchWords(pagefind, words) {
-  const spellings = [words.join(" "), words.map(respelt).join(" ")];
-  const found = await searchAll(pagefind, spellings);
+  const found = await searchAll(pagefind, [words.join(" "), words.map(respelt).join(" ")]);
   const more = found.length < SHOWN ? withArticle(words) : [];
-  return more.length ? searchAll(pagefind, [...spellings, ...more]) : found;
+  return more.length ? merged([found, ...await Promise.all(more.map(q => searchAsWritten(pagefind, q)))]) : found;
 }
 
 // Pagefind completes the last word only when no word is spelt so: while «بلاك فور» is typed,
@@ -212,7 +257,8 @@ async function answer(standIn, query) {
   if (query !== latest) return;
   const shown = await Promise.all(found.slice(0, SHOWN).map(r => r.data()));
   if (query !== latest) return;
-  const items = shown.map((data, i) => item(found[i], data));
+  const typed = (query.match(WORD) || []).map(fold);
+  const items = shown.map((data, i) => item(found[i], data, typed));
   standIn.dispatchEvent(new MessageEvent("message", { data: { type: RESULT, data: { items } } }));
   // Material counts the results it was given; the reader is told how many pages match.
   const meta = document.querySelector(".md-search-result__meta");
@@ -251,18 +297,18 @@ export function receive(standIn, message) {
 
 // ---------------------------------------------------------------- arriving from a result
 
-// Mark the words a result link names (?h=), whole words only, in any of their spellings:
-// marking part of an Arabic word would break the joining of its letters.
-export function highlight(words) {
-  const folded = new Set((words.match(WORD) || []).map(fold));
+// Mark the words and names a result link names (an ?h= each), whole words only, in any of their
+// spellings: marking part of an Arabic word would break the joining of its letters.
+export function highlight(terms) {
+  const marks = toMark(terms);
   const content = document.querySelector(".md-content article");
-  if (!folded.size || !content) return;
+  if (!marks.length || !content) return;
   const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
   const nodes = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode())
     if (node.parentElement.closest("mark, script, style, [hidden], .glossary-tip") === null) nodes.push(node);
   for (const node of nodes) {
-    const html = markWords(node.data, folded);
+    const html = markTerms(node.data, marks);
     if (!html.includes("<mark>")) continue;
     const span = document.createElement("span");
     span.innerHTML = html;
