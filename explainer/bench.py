@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -27,7 +28,7 @@ from pathlib import Path
 import yaml
 
 from . import content as content_module
-from . import remember
+from . import remember, search
 from .build import TEMPLATE_CACHE
 from .content import ARTICLES, COVERAGE
 from .serve import COMPRESSIBLE
@@ -38,6 +39,8 @@ PROJECT_PARTS = ("mkdocs.yml", "overrides", "data", "docs")
 PROJECT_CONFIG = "mkdocs.yml"
 ARTICLES_LIST = re.compile(r"^(  articles: )\[([^\]\n]*)\]", re.M)
 STOCK_CONFIG = "mkdocs.stock.yml"
+# Stock without its search plugin: what any build of these pages costs before its search index.
+BARE_CONFIG = "mkdocs.stock-bare.yml"
 # "project" builds over what the build before derived and kept (.cache/derived/, .cache/templates/),
 # as every build but a fresh clone's does; "project-cold" without it. Social images are kept in
 # both: make bench measures them on their own.
@@ -149,13 +152,16 @@ _KeepTagsLoader.add_multi_constructor("", _load_tagged)
 _KeepTagsDumper.add_representer(_Tagged, _dump_tagged)
 
 
-def stock_config(project_config: str) -> str:
+def stock_config(project_config: str, search: bool = True) -> str:
     """The project's mkdocs.yml without what needs the project's code: hooks, theme overrides
-    (overrides/main.html calls the hooks' helpers) and the site's own CSS and JavaScript."""
+    (overrides/main.html calls the hooks' helpers) and the site's own CSS and JavaScript; without
+    Material's search plugin too unless `search`."""
     config = yaml.load(project_config, Loader=_KeepTagsLoader)
     for key in ("hooks", "extra_css", "extra_javascript"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
+    if not search:
+        config["plugins"] = [p for p in config["plugins"] if p != "search" and not (isinstance(p, dict) and "search" in p)]
     return yaml.dump(config, Dumper=_KeepTagsDumper, allow_unicode=True, sort_keys=False)
 
 
@@ -165,7 +171,9 @@ def synthetic_site(root: Path, dest: Path, articles: int | None = None) -> Path:
     copy_project(root, dest)
     if articles is not None:
         add_articles(dest, articles)
-    (dest / STOCK_CONFIG).write_text(stock_config((dest / PROJECT_CONFIG).read_text(encoding="utf-8")), encoding="utf-8")
+    project = (dest / PROJECT_CONFIG).read_text(encoding="utf-8")
+    (dest / STOCK_CONFIG).write_text(stock_config(project), encoding="utf-8")
+    (dest / BARE_CONFIG).write_text(stock_config(project, search=False), encoding="utf-8")
     return dest
 
 
@@ -360,6 +368,41 @@ def measure_size(site_root: Path, label: str, repeat: int, out_root: Path, repor
     return size
 
 
+@dataclass
+class Floor:
+    """What the project's build cannot go below whatever its own code costs: stock's build without
+    its search (the same pages, theme and languages) plus the project's search index made alone
+    (Pagefind on the project's built pages, and the copy of them it reads). Medians of CPU seconds."""
+
+    bare_cpu_seconds: float
+    search_cpu_seconds: float
+
+    def ratio(self, size: Size) -> float:
+        return (self.bare_cpu_seconds + self.search_cpu_seconds) / size.variants["stock"].cpu_seconds
+
+
+def search_index_cpu_seconds(site_root: Path, site_dir: Path) -> float:
+    """The CPU time of indexing the built site in `site_dir` again, as its build does (this
+    process's share and Pagefind's)."""
+    additions = search.index_additions(content_module.load(Site.load(site_root / PROJECT_CONFIG)))
+    before = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    search.index_site(site_dir, additions)
+    after = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    children = (after[1].ru_utime + after[1].ru_stime) - (before[1].ru_utime + before[1].ru_stime)
+    return after[0] - before[0] + children
+
+
+def measure_floor(site_root: Path, repeat: int, out_root: Path, report=lambda line: None) -> Floor:
+    """`repeat` builds of the stock configuration without search, and as many indexings of the
+    project's last build under `out_root` (measure_size's)."""
+    bare, indexing = [], []
+    for run in range(1, repeat + 1):
+        bare.append(measure_build(site_root, BARE_CONFIG, out_root / "stock-bare").cpu_seconds)
+        indexing.append(search_index_cpu_seconds(site_root, out_root / "project"))
+        report(f"floor {run}/{repeat}: stock without search {bare[-1]:.2f} s, the search index alone {indexing[-1]:.2f} s of CPU")
+    return Floor(statistics.median(bare), statistics.median(indexing))
+
+
 def cpu_per_added_article_ms(smaller: Size, larger: Size, variant: str) -> float:
     """The CPU time each article adds to the build, from the smaller site to the larger. (CPU, not
     wall time: sizes are built minutes apart, and other work on the machine changes in between.)"""
@@ -393,19 +436,24 @@ def format_table(sizes: list[Size]) -> str:
     return "\n".join(lines)
 
 
-def verdicts(sizes: list[Size], refresh: Refresh | None = None) -> tuple[list[str], bool]:
+def verdicts(sizes: list[Size], refresh: Refresh | None = None, floor: Floor | None = None) -> tuple[list[str], bool]:
     """Lines on the targets, and whether all are met: at the largest size, the project's build
     within TARGET_RATIO of stock's CPU time and (when measured) the median edit-to-refresh time of
     `make serve` within REFRESH_TARGET (in the server's CPU time, as the build's ratio: on a shared
     machine the wall time says more about the other work); at every size, time growing no worse than linearly with the
     articles: the CPU time an article adds between the two largest sizes no more than between the
     two before (per page, time rises anyway: the larger the site, the more of its pages are long
-    articles)."""
+    articles). With `floor` (measured at the largest size), what no work on the project's own code
+    can bring the ratio below."""
     largest = sizes[-1]
     ratio_met = largest.cpu_ratio <= TARGET_RATIO
     lines = [f"project within {TARGET_RATIO}× of stock at {largest.articles} articles/language: {'yes' if ratio_met else 'NO'}"
              f" (CPU {largest.cpu_ratio:.2f}×, wall {largest.ratio:.2f}×; with nothing kept from an earlier build, "
              f"as on a fresh clone: CPU {largest.cold_cpu_ratio:.2f}×)"]
+    if floor:
+        lines.append(f"  its floor: stock without its search {floor.bare_cpu_seconds:.2f} s + the project's search index "
+                     f"made alone {floor.search_cpu_seconds:.2f} s = {floor.bare_cpu_seconds + floor.search_cpu_seconds:.2f} s "
+                     f"of CPU, {floor.ratio(largest):.2f}× stock, were the project's own hooks, checks and templates free")
     refresh_met = True
     if refresh:
         median = statistics.median(refresh.cpu_seconds)
@@ -430,7 +478,7 @@ def verdicts(sizes: list[Size], refresh: Refresh | None = None) -> tuple[list[st
     return lines, ratio_met and refresh_met and growth_met
 
 
-def figures(sizes: list[Size], refresh: Refresh | None = None) -> dict:
+def figures(sizes: list[Size], refresh: Refresh | None = None, floor: Floor | None = None) -> dict:
     """Everything measured, for JSON: each build of each size and variant, the medians, and the
     edit-to-refresh times of `make serve` at the largest size."""
     return {
@@ -438,6 +486,7 @@ def figures(sizes: list[Size], refresh: Refresh | None = None) -> dict:
         "refresh_target_seconds": REFRESH_TARGET,
         "refresh_seconds": refresh.seconds if refresh else [],
         "refresh_cpu_seconds": refresh.cpu_seconds if refresh else [],
+        "floor_cpu_seconds": {"stock_without_search": floor.bare_cpu_seconds, "search_index_alone": floor.search_cpu_seconds} if floor else None,
         "sizes": [
             {
                 "label": size.label, "articles_per_language": size.articles, "pages": size.pages,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from explainer import bench, checks, content
+from explainer import bench, checks, content, search
 from explainer.site import Site
 from scripts import bench as bench_cli
 from test_rehearsal import keep_build_cache
@@ -42,6 +42,14 @@ def test_synthetic_site_passes_the_checks_and_builds_in_both_configurations(tmp_
     stock_page = (tmp_path / "out" / "stock" / "articles" / clones[0] / "index.html").read_text(encoding="utf-8")
     assert 'class="glossary-term"' in project_page and 'class="glossary-term"' not in stock_page
 
+    # The floor: stock builds without its search index, and the project's index is made again.
+    index = tmp_path / "out" / "project" / "search" / search.ENTRY
+    index.unlink()
+    floor = bench.measure_floor(site, 1, tmp_path / "out")
+    assert not (tmp_path / "out" / "stock-bare" / "search").exists()
+    assert search.pages_per_language(index.parent) == {lang: sum(1 for lang_, _ in loaded.pages if lang_ == lang) for lang in loaded.site.languages}
+    assert 0 < floor.bare_cpu_seconds < size.variants["stock"].cpu_seconds * 1.5 and floor.search_cpu_seconds > 0
+
 
 def test_adding_fewer_articles_than_the_site_has_is_refused(tmp_path):
     site = bench.copy_project(ROOT, tmp_path / "site")
@@ -61,6 +69,8 @@ def test_stock_configuration_drops_only_what_needs_the_project_code(tmp_path):
     assert list(stock.plugins) == [name for name in project.plugins if name not in project.hooks]
     assert stock.plugins["i18n"].config.languages == project.plugins["i18n"].config.languages
     assert stock.theme["features"] == project.theme["features"]
+    bare = load_config(config_file=str(site / bench.BARE_CONFIG))
+    assert list(bare.plugins) == [name for name in stock.plugins if name != "material/search"]
 
 
 def test_a_failed_build_says_why(tmp_path):
@@ -108,6 +118,10 @@ def test_verdicts_on_ratio_refresh_and_growth():
     lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 12.0)])
     assert not met and lines[0].startswith("project within 2.0× of stock at 200 articles/language: NO (CPU 2.16×, wall 2.40×;")
 
+    lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 12.0)], floor=bench.Floor(4.0, 6.5))
+    assert not met and lines[1] == ("  its floor: stock without its search 4.00 s + the project's search index made alone 6.50 s "
+                                    "= 10.50 s of CPU, 2.10× stock, were the project's own hooks, checks and templates free")
+
     lines, met = bench.verdicts([real, sized(50, 190, 2.0, 2.4), sized(200, 490, 5.0, 6.0)], bench.Refresh([3.5, 3.1, 2.0], [3.5, 3.1, 2.0]))
     assert not met and lines[1].startswith("edit to refresh under make serve at 200 articles/language within 3 s: NO (CPU: median 3.10 s")
 
@@ -121,6 +135,7 @@ def test_cli_prints_the_table_writes_json_and_fails_on_a_missed_target(tmp_path,
     monkeypatch.setattr(bench, "synthetic_site", lambda root, dest, articles=None: articles)
     monkeypatch.setattr(bench, "measure_size", lambda site, label, repeat, out, report: measured[site])
     monkeypatch.setattr(bench, "measure_refresh", lambda site: bench.Refresh([1.5, 1.25, 2.0], [1.0, 1.25, 0.5]) if site == 200 else None)
+    monkeypatch.setattr(bench, "measure_floor", lambda site, repeat, out, report: bench.Floor(6.0, 7.0) if site == 200 else None)
     status = bench_cli.main(["--json", str(tmp_path / "bench.json")])
     out = capsys.readouterr().out
     assert status == 1 and "❌ a target is missed" in out
@@ -131,6 +146,8 @@ def test_cli_prints_the_table_writes_json_and_fails_on_a_missed_target(tmp_path,
     assert figures["sizes"][2]["variants"]["project"]["search_files"]["search/en.json"] == {"bytes": 10240, "gzip_bytes": 1024}
     assert figures["sizes"][2]["ratio"] == pytest.approx(2.6)
     assert figures["refresh_seconds"] == [1.5, 1.25, 2.0] and figures["refresh_cpu_seconds"] == [1.0, 1.25, 0.5]
+    assert "its floor: stock without its search 6.00 s + the project's search index made alone 7.00 s = 13.00 s of CPU, 1.62× stock" in out
+    assert figures["floor_cpu_seconds"] == {"stock_without_search": 6.0, "search_index_alone": 7.0}
 
     measured[200] = sized(200, 1200, 5.0, 6.0)
     assert bench_cli.main(["--json", str(tmp_path / "bench.json")]) == 0
