@@ -1,17 +1,21 @@
-"""The keyboard and the navigation drawer on a phone, in Chromium.
+"""The keyboard and the navigation drawer on a phone, and the skip link on a desktop, in Chromium.
 
 At 360 px Material's navigation is a drawer, off-screen until its button opens it. Tab from the top
 of every page type, in both languages, reaches only what the screen shows until the content (the
 closed drawer's links are not in the Tab order); the drawer's button opens it from the keyboard,
 the focus moves into it, Tab walks the links it shows and nothing else, and Escape closes it and
 gives the focus back to the button. A section's panel or the table of contents opened in the drawer
-takes the focus, and going back gives it to the label that opened it."""
+takes the focus, and going back gives it to the label that opened it. At 1280 px the skip link,
+when focused, hides what is behind it and its text contrasts with its background."""
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 
 from conftest import screenshot
-from test_browser import FOCUS_PROBE, NO_TRANSITIONS, PAGE_TYPES
+from test_browser import FOCUS_PROBE, NO_TRANSITIONS, PAGE_TYPES, SCHEMES
 
 MAX_STOPS = 60
 # Where the focus is: inside the drawer, the content, or the drawer's button; and the drawer's state.
@@ -34,6 +38,11 @@ SHOWN_IN_DRAWER = """() => [...document.querySelectorAll(".md-sidebar--primary a
 def open_page(page, url: str) -> None:
     page.goto(url)
     page.add_style_tag(content=NO_TRANSITIONS)
+
+
+def urls(site, built):
+    return {f"{lang}-{kind}": site.base + built.prefix(lang) + path
+            for lang in built.languages for kind, path in PAGE_TYPES.items()}
 
 
 def tab(page) -> tuple[dict | None, dict]:
@@ -144,3 +153,53 @@ def test_a_panel_of_the_drawer_takes_the_focus_and_gives_it_back(site, built, ph
             problems.append(f"{url}: closing the panel of {target} did not give the focus back to its label")
         phone.keyboard.press("Escape")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_focused_skip_link_hides_what_is_behind_it_and_contrasts(site, built, context, scheme):
+    """At 1280 px, on every page type of both languages: the skip link, focused, looks the same
+    whether the header behind it is drawn or not (nothing shows through), its text contrasts with
+    its background at 4.5:1 or more, and the drawer's button is not shown."""
+    page = context("desktop", scheme).new_page()
+    problems = []
+    for name, url in urls(site, built).items():
+        open_page(page, url)
+        if page.locator("button.drawer-button").is_visible():
+            problems.append(f"{url}: the drawer's button shows at 1280 px, where there is no drawer")
+        page.keyboard.press("Tab")
+        skip = page.locator(".md-skip")
+        if not page.evaluate("document.activeElement.matches('.md-skip')"):
+            problems.append(f"{url}: the first Tab stop is not the skip link")
+            continue
+        box = skip.bounding_box()
+        box = {"x": box["x"] + 3, "y": box["y"] + 3, "width": box["width"] - 6, "height": box["height"] - 6}  # inside its round corners
+        shown = page.screenshot(clip=box)
+        if name.endswith("-home"):
+            screenshot(page, f"skip-link-{name}-1280-{scheme}", full_page=False)
+        page.add_style_tag(content=".md-header, .md-header * { visibility: hidden !important; }")
+        alone = page.screenshot(clip=box)
+        if shown != alone:
+            problems.append(f"{url}: the header shows through the focused skip link ({scheme})")
+        background = Image.open(io.BytesIO(alone)).convert("RGB").getcolors(1 << 16)
+        background = max(background)[1]
+        text = page.evaluate("getComputedStyle(document.querySelector('.md-skip')).color")
+        ratio = contrast(parse_rgb(text), background)
+        if ratio < 4.5:
+            problems.append(f"{url}: the skip link's text {text} on {background} is {ratio:.2f}:1 ({scheme})")
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def parse_rgb(css: str) -> tuple[int, int, int]:
+    values = css[css.index("(") + 1:css.index(")")].replace(",", " ").split()
+    assert len(values) == 3 or float(values[3]) == 1, f"a translucent text colour: {css}"
+    return tuple(round(float(v)) for v in values[:3])
+
+
+def contrast(a, b) -> float:
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb]
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
