@@ -28,7 +28,8 @@ MISSING = "articles/no-such-article/"
 # text under the sticky header as low-contrast.
 ALL_BLOCKS_LAID_OUT = "* { content-visibility: visible !important; }"
 # axe-core's violations (only: it then leaves out the other result lists), how far the page is
-# wider than the screen, and the colour scheme Material shows.
+# wider than the screen, the colour scheme Material shows, and the lists without bullets or
+# numbers whose items keep the side margin that bullets make room for.
 CHECK_PAGE = """async () => {
   const {violations} = await axe.run(document, {resultTypes: ["violations"]});
   const root = document.documentElement;
@@ -36,6 +37,10 @@ CHECK_PAGE = """async () => {
     violations: violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(" "))})),
     overflow: root.scrollWidth - root.clientWidth,
     scheme: document.body.getAttribute("data-md-color-scheme"),
+    indented: [...document.querySelectorAll(".md-content ul, .md-content ol")]
+      .filter(list => getComputedStyle(list).listStyleType === "none" && [...list.children].some(item =>
+        parseFloat(getComputedStyle(item).marginLeft) || parseFloat(getComputedStyle(item).marginRight)))
+      .map(list => `${list.tagName.toLowerCase()}.${list.className}`),
   };
 }"""
 # Material's names for the light and dark schemes (mkdocs.yml: theme.palette).
@@ -73,6 +78,8 @@ def axe_problems(site, context, urls, width: int, scheme: str, shots: dict[str, 
         problems += [f"{url}: axe {v['id']} ({v['impact']}): {' | '.join(v['targets'])}" for v in found["violations"]]
         if found["overflow"] > 0:
             problems.append(f"{url}: {found['overflow']} px wider than the screen")
+        if found["indented"]:
+            problems.append(f"{url}: items of lists without bullets indented on one side: {', '.join(found['indented'])}")
         if found["scheme"] != SCHEMES[scheme]:
             problems.append(f"{url}: shown in the {found['scheme']} scheme, not {SCHEMES[scheme]}")
     # The missing address's own 404 is what visiting it is for; anything else it loads must be found.
