@@ -232,6 +232,18 @@ def test_a_word_tried_with_the_article_finds_only_pages_that_hold_it(site, searc
         assert any("كوين" in term for term in marked_terms(link)), link
 
 
+@pytest.mark.parametrize("american,british", [("data centers", "data centres"), ("license", "licence"),
+                                               ("mobilize", "mobilise"), ("specialization", "specialisation")])
+def test_american_spelling_finds_what_the_british_pages_are_found_by(site, search_box, american, british):
+    """The English pages are written in British spelling; a reader typing American finds them too."""
+    page = search_box("en")
+    enter(page, british, "pasted")
+    wanted = top_pages(page)
+    enter(page, american, "pasted")
+    found = top_pages(page, 10)
+    assert wanted and set(wanted) <= set(found), (american, found)
+
+
 def test_a_folded_spelling_marks_the_page_spelling(site, search_page):
     """Arriving with ?h= in another spelling (hamza, ى, ة) marks the page's own spelling."""
     page = search_page(site.base)
