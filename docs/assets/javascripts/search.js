@@ -86,6 +86,18 @@ function readPage(data) {
   return pages.get(data.url);
 }
 
+// Whether the reader typed `word`: it and one of the reader's words (folded) begin alike, as far as
+// the shorter goes or four letters (stems, unfinished words). Pagefind also matches a part of a
+// word ("AI" of "OpenAI"), which is not typed.
+function typed(word, query) {
+  const folded = fold(word);
+  return query.some(q => {
+    let same = 0;
+    while (same < folded.length && same < q.length && folded[same] === q[same]) same++;
+    return same >= Math.min(4, folded.length, q.length);
+  });
+}
+
 function splitPage(data) {
   const words = data.content.split(/[\r\n\s]+/g);  // as Pagefind counts them
   const end = words.includes(SPELLINGS) ? words.indexOf(SPELLINGS) : words.length;
@@ -101,17 +113,21 @@ function splitPage(data) {
     names = [];
   }
   const text = ([a, b]) => (words.slice(a, b).join(" ").match(WORD) || []).join(" ");
-  // What the match at `location` stands for: the page's word (less the "s" of "Mistral's"); among
-  // the spellings, once the reader's words (`query`, folded) match one of an entity's spellings
-  // whole, every spelling of it (the page writes one of them). Pagefind also matches a part of a
-  // word ("AI" of "OpenAI"): a word counts as typed when it begins with a reader's word or
-  // begins one. `locations` (a Set): all the matches on the page.
-  const typed = (word, query) => query.some(q => fold(word).startsWith(q) || q.startsWith(fold(word)));
+  // What the match at `location` stands for, by the reader's words (`query`, folded): the page's
+  // word (less the "s" of "Mistral's"), or of a word in parts the parts the reader typed ("US" of
+  // "US-controlled" is not marked for "controls"); among the spellings, once the reader's words
+  // match one of an entity's spellings whole, each part of each word ("R1" of "DeepSeek-R1"), every
+  // spelling of it (the page writes one of them).
+  // `locations` (a Set): all the matches on the page.
   const found = (location, locations, query) => {
-    if (location < end) return (words[location].match(WORD) || []).filter(word => word.length > 1);
+    if (location < end) {
+      const parts = (words[location].match(WORD) || []).filter(word => word.length > 1);
+      const meant = parts.filter(part => typed(part, query));
+      return parts.length > 1 && meant.length ? meant : parts;
+    }
     const spellings = entityOf.get(location) || [];
     const whole = spellings.some(([a, b]) => words.slice(a, b).every((word, k) =>
-      !word.match(WORD) || (locations.has(a + k) && typed(word, query))));
+      (word.match(WORD) || []).every(part => locations.has(a + k) && typed(part, query))));
     return whole ? spellings.map(text).filter(Boolean) : [];
   };
   return { words, end, found };
