@@ -77,6 +77,28 @@
     });
   }
 
+  // ---- Glossary definitions on hover and focus -----------------------------------------------
+  // CSS shows the definition from the term's reading-start edge (site.css): for a term near the
+  // far side of the column it would stick out of the window (and scroll the page sideways), so
+  // it is moved back inside as it is shown.
+  function setupGlossaryTips() {
+    var MARGIN = 8;
+    function keepInside(event) {
+      var ref = event.target.closest ? event.target.closest(".glossary-ref") : null;
+      var tip = ref && ref.querySelector(".glossary-tip");
+      if (!tip) return;
+      tip.style.translate = "";
+      var display = tip.style.display;
+      tip.style.display = "block";  // measured as it will be shown, whether or not CSS shows it yet
+      var box = tip.getBoundingClientRect(), right = document.documentElement.clientWidth - MARGIN;
+      tip.style.display = display;
+      var shift = box.left < MARGIN ? MARGIN - box.left : box.right > right ? right - box.right : 0;
+      if (shift) tip.style.translate = shift + "px 0";
+    }
+    document.addEventListener("mouseover", keepInside);
+    document.addEventListener("focusin", keepInside);
+  }
+
   // ---- Timeline filters ----------------------------------------------------------------------
   // One value per filter, the filters combined, kept in the address (?region=china&theme=models;
   // ?actor=deepseek comes from an entity's page) so a filtered view can be shared, survives reload
@@ -181,6 +203,7 @@
   }
 
   setupGlossaryPopover();
+  setupGlossaryTips();
   setupTimelineFilters();
   carryAddressToLanguageLinks();
   window.addEventListener("hashchange", carryAddressToLanguageLinks);
