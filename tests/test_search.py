@@ -236,6 +236,18 @@ def test_a_name_is_marked_whole_where_the_page_writes_it(site, search_box, lang,
     assert any(len(run) > 1 for _, runs in results for run in runs), "no name of several words marked"
 
 
+@pytest.mark.parametrize("query,untyped", [("export controls", "US"), ("deepseek", "R1"), ("deepseek", "V3")])
+def test_of_a_word_in_parts_only_the_parts_typed_are_marked(site, search_box, query, untyped):
+    """Pagefind finds "controls" in "US-controlled" and "deepseek" in "DeepSeek-R1": the result links
+    ask for the part typed to be marked, never the other part."""
+    page = search_box("en")
+    enter(page, query, "pasted")
+    links = page.eval_on_selector_all(RESULTS + " a", "links => links.map(a => a.href)")
+    assert links
+    for link in links:
+        assert untyped not in marked_terms(link) and not any(untyped in term.split() for term in marked_terms(link)), link
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_word_tried_with_the_article_finds_only_pages_that_hold_it(site, search_box, lang):
     """«كوين» finds too few pages for a list, so it is also tried as «الكوين», which no page holds:
@@ -246,6 +258,18 @@ def test_a_word_tried_with_the_article_finds_only_pages_that_hold_it(site, searc
     assert links
     for link in links:
         assert any("كوين" in term for term in marked_terms(link)), link
+
+
+@pytest.mark.parametrize("american,british", [("data centers", "data centres"), ("license", "licence"),
+                                               ("mobilize", "mobilise"), ("specialization", "specialisation")])
+def test_american_spelling_finds_what_the_british_pages_are_found_by(site, search_box, american, british):
+    """The English pages are written in British spelling; a reader typing American finds them too."""
+    page = search_box("en")
+    enter(page, british, "pasted")
+    wanted = top_pages(page)
+    enter(page, american, "pasted")
+    found = top_pages(page, 10)
+    assert wanted and set(wanted) <= set(found), (american, found)
 
 
 def test_a_folded_spelling_marks_the_page_spelling(site, search_page):
