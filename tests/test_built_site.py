@@ -354,6 +354,11 @@ def test_articles_index_lists_every_article_once_newest_first(built):
             assert in_order(slugs, SEED_ARTICLES_NEWEST_FIRST), (lang, page, slugs)
             dates = [c.find(".//time").get("datetime") for c in cards]
             assert dates_descend(dates), (lang, page, dates)
+            # Each card names its article's publisher, or says that it is the publisher that is not stated.
+            for card, slug in zip(cards, slugs):
+                publisher = built.content.article_meta(slug)["source"]["publisher"]
+                named = Labels(built.content, lang)("card.publisher_not_stated") if publisher == "not stated" else publisher
+                assert card.find(".//p[@class='card-meta']").text_content().startswith(named + " · "), (lang, page, slug)
 
 
 def test_related_articles_are_other_articles_that_exist(built):
