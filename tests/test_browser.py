@@ -134,6 +134,14 @@ def test_arabic_pages_render_right_to_left_with_navigation_on_the_right(site, pa
     assert page.locator(".md-sidebar--primary").bounding_box()["x"] < page.locator(".md-content").bounding_box()["x"]
 
 
+def test_the_language_switch_carries_the_place_but_not_the_words_a_search_marked(site, page):
+    """Filters and section go to the other language; the words a search result asked this page to
+    mark (?h=) are in this page's language and stay behind."""
+    page.goto(site.base + "timeline/?region=china&h=الصين#chatgpt-launch-title")
+    href = page.get_attribute(".md-select__link[hreflang=en]", "href")
+    assert href.endswith("en/timeline/?region=china#chatgpt-launch-title"), href
+
+
 @pytest.mark.parametrize("server", ["site", "root_site"])
 def test_language_control_leads_to_the_same_page_and_back(server, request, page):
     site = request.getfixturevalue(server)

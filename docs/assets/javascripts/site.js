@@ -192,13 +192,17 @@
 
   // ---- The language switch keeps the reader's place ------------------------------------------
   // A page has the same address and the same anchors in both languages: the language links carry
-  // the address's query (the timeline's filters) and fragment over to the other language.
+  // the address's query (the timeline's filters) and fragment over to the other language; not the
+  // words a search result asked this page to mark (?h=), which are in this page's language.
   function carryAddressToLanguageLinks() {
     var links = document.querySelectorAll(".md-select__link[hreflang]");
+    var query = new URLSearchParams(window.location.search);
+    query.delete("h");
+    var carried = (query.toString() ? "?" + query.toString() : "") + window.location.hash;
     for (var i = 0; i < links.length; i++) {
       var page = links[i].getAttribute("data-page") || links[i].getAttribute("href");
       links[i].setAttribute("data-page", page);
-      links[i].setAttribute("href", page + window.location.search + window.location.hash);
+      links[i].setAttribute("href", page + carried);
     }
   }
 
