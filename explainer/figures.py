@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 
 from .content import Content
-from .render import Labels
+from .render import Labels, relative
 
 SCALES = {"one": 1, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 # Arabic scale words: (after 1 and after 11 or more, after 3 to 10, the dual before a noun, the dual alone)
@@ -199,6 +199,20 @@ def download_rows(content: Content, lang: str) -> list[dict]:
             "note": figure[lang].get("note", ""),
         })
     return out
+
+
+# The ledger's downloads, at the root of each language's folder (figures_downloads.py writes them).
+DOWNLOADS = ("csv", "json")
+# Before the CSV's first byte: the mark by which Excel knows UTF-8 (without it, Arabic is garbled).
+CSV_ENCODING = "utf-8-sig"
+
+
+def downloads(here_url: str, lang: str, default_language: str) -> dict[str, dict[str, str]]:
+    """Each download (by extension): its address from the page at `here_url`, and the name it is
+    saved under, with the language in it (the two languages' files would overwrite each other)."""
+    prefix = "" if lang == default_language else f"{lang}/"
+    return {extension: {"url": relative(here_url, f"{prefix}figures.{extension}"), "name": f"ai-race-figures-{lang}.{extension}"}
+            for extension in DOWNLOADS}
 
 
 def csv_text(rows_: list[dict]) -> str:

@@ -61,6 +61,10 @@ class Labels:
             raise KeyError(f"data/labels.yml has no '{self.lang}' label '{key}'")
         return texts[self.lang]
 
+    def __contains__(self, key: str) -> bool:
+        texts = self._labels.get(key)
+        return isinstance(texts, dict) and self.lang in texts
+
     def date(self, date: str) -> str:
         """A date as readers write it, at its precision: "4 ديسمبر 2025", "March 2025", "2025"."""
         parts = date.split("-")

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DEVICES, ROOT, screenshot
 from pages import check_pages
-from test_search import enter, search_box  # noqa: F401 - search_box is a fixture
+from test_search import enter, language_root, search_box  # noqa: F401 - search_box is a fixture
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -28,7 +28,8 @@ MISSING = "articles/no-such-article/"
 # text under the sticky header as low-contrast.
 ALL_BLOCKS_LAID_OUT = "* { content-visibility: visible !important; }"
 # axe-core's violations (only: it then leaves out the other result lists), how far the page is
-# wider than the screen, and the colour scheme Material shows.
+# wider than the screen, the colour scheme Material shows, and the lists without bullets or
+# numbers whose items keep the side margin that bullets make room for.
 CHECK_PAGE = """async () => {
   const {violations} = await axe.run(document, {resultTypes: ["violations"]});
   const root = document.documentElement;
@@ -36,6 +37,10 @@ CHECK_PAGE = """async () => {
     violations: violations.map(v => ({id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(" "))})),
     overflow: root.scrollWidth - root.clientWidth,
     scheme: document.body.getAttribute("data-md-color-scheme"),
+    indented: [...document.querySelectorAll(".md-content ul, .md-content ol")]
+      .filter(list => getComputedStyle(list).listStyleType === "none" && [...list.children].some(item =>
+        parseFloat(getComputedStyle(item).marginLeft) || parseFloat(getComputedStyle(item).marginRight)))
+      .map(list => `${list.tagName.toLowerCase()}.${list.className}`),
   };
 }"""
 # Material's names for the light and dark schemes (mkdocs.yml: theme.palette).
@@ -73,6 +78,8 @@ def axe_problems(site, context, urls, width: int, scheme: str, shots: dict[str, 
         problems += [f"{url}: axe {v['id']} ({v['impact']}): {' | '.join(v['targets'])}" for v in found["violations"]]
         if found["overflow"] > 0:
             problems.append(f"{url}: {found['overflow']} px wider than the screen")
+        if found["indented"]:
+            problems.append(f"{url}: items of lists without bullets indented on one side: {', '.join(found['indented'])}")
         if found["scheme"] != SCHEMES[scheme]:
             problems.append(f"{url}: shown in the {found['scheme']} scheme, not {SCHEMES[scheme]}")
     # The missing address's own 404 is what visiting it is for; anything else it loads must be found.
@@ -127,6 +134,14 @@ def test_arabic_pages_render_right_to_left_with_navigation_on_the_right(site, pa
     assert page.locator(".md-sidebar--primary").bounding_box()["x"] < page.locator(".md-content").bounding_box()["x"]
 
 
+def test_the_language_switch_carries_the_place_but_not_the_words_a_search_marked(site, page):
+    """Filters and section go to the other language; the words a search result asked this page to
+    mark (?h=) are in this page's language and stay behind."""
+    page.goto(site.base + "timeline/?region=china&h=الصين#chatgpt-launch-title")
+    href = page.get_attribute(".md-select__link[hreflang=en]", "href")
+    assert href.endswith("en/timeline/?region=china#chatgpt-launch-title"), href
+
+
 @pytest.mark.parametrize("server", ["site", "root_site"])
 def test_language_control_leads_to_the_same_page_and_back(server, request, page):
     site = request.getfixturevalue(server)
@@ -165,6 +180,56 @@ def test_glossary_definition_shows_on_hover_and_keyboard_focus(site, page, lang,
     assert not tip.is_visible()
     link.focus()
     assert tip.is_visible()
+
+
+# Each glossary term of the page focused in turn: where its definition falls, and whether the page
+# then scrolls sideways.
+TIPS_SHOWN = """() => [...document.querySelectorAll("a.glossary-term")].map(link => {
+  link.focus();
+  const tip = document.getElementById(link.getAttribute("aria-describedby")).getBoundingClientRect();
+  const width = document.documentElement.clientWidth;
+  return {term: link.textContent, left: tip.left, right: tip.right, width, scrolls: document.documentElement.scrollWidth > width};
+})"""
+
+
+def test_every_glossary_definition_shown_on_focus_stays_inside_the_window(site, built, page):
+    """Wherever a term falls in the column, in both directions, at a desktop's width and a narrow
+    window's, its definition is inside the window and the page does not scroll sideways."""
+    checked = 0
+    for lang in built.languages:
+        for slug in built.content.article_slugs:
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.goto(language_root(site, lang) + f"articles/{slug}/")
+            for width in (1280, 800):
+                page.set_viewport_size({"width": width, "height": 800})
+                for shown in page.evaluate(TIPS_SHOWN):
+                    assert 0 <= shown["left"] and shown["right"] <= shown["width"] and not shown["scrolls"], (lang, slug, width, shown)
+                    checked += 1
+    assert checked
+
+
+# Each inline code of the page that begins and ends with a Latin letter, digit or ASCII
+# punctuation: whether its first character is drawn left of its last (left to right).
+CODE_ORDER = """() => [...document.querySelectorAll(".md-content code")].filter(code =>
+    !code.closest("pre") && code.firstChild && code.firstChild.nodeType === Node.TEXT_NODE
+    && /^[\\x21-\\x7e].*[\\x21-\\x7e]$/.test(code.textContent) && code.childNodes.length === 1).map(code => {
+  const text = code.firstChild, at = i => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect(); };
+  const first = at(0), last = at(text.length - 1);
+  return {code: code.textContent, leftToRight: first.top !== last.top || first.left < last.left};
+})"""
+
+
+def test_code_reads_left_to_right_in_arabic_sentences(site, built, page):
+    """`docs/`, `title:`, `#correction-1` in Arabic text keep their order (not /docs, :title)."""
+    checked = 0
+    for path in built.html_files():
+        if built.lang_of(path) != built.languages[0] or b"<code" not in path.read_bytes():
+            continue
+        page.goto(built.address(path).replace(built.base, site.base, 1))
+        for code in page.evaluate(CODE_ORDER):
+            assert code["leftToRight"], (built.address(path), code["code"])
+            checked += 1
+    assert checked
 
 
 def test_timeline_filters_keep_state_in_the_address_and_clear(site, page):

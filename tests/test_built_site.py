@@ -13,6 +13,7 @@ from explainer import checks
 from explainer.content import INDEX
 from explainer.checks.articles import ARTICLE_SECTIONS
 from explainer.glossary import terms_in, terms_used
+from explainer.render import Labels
 from explainer.site import direction
 
 
@@ -88,6 +89,84 @@ def test_every_page_has_a_description_canonical_address_and_open_graph_in_its_la
             assert canonical == [] and "og:url" not in meta, path
         else:
             assert canonical == [built.address(path)] == [meta.get("og:url")], path
+
+
+def test_every_page_is_titled_by_its_heading_then_the_site_once(built):
+    """The browser's title is the page's <h1>, then the site's name; a page whose heading is the
+    site's name (a home page) is titled by it alone, never "<name> - <name>". Link previews
+    (og:title) name the page by its heading too, not by its navigation label («الرئيسية», "Home").
+    A 404 page stands for no page: its preview names the site."""
+    for path in built.html_files():
+        root = built.parse(str(path.relative_to(built.dir)))
+        site_name = root.find(".//head/meta[@property='og:site_name']").get("content")
+        heading = " ".join(root.find(".//h1").text_content().split())
+        title = root.findtext(".//head/title")
+        assert title == (site_name if heading == site_name else f"{heading} - {site_name}"), path
+        og_title = root.find(".//head/meta[@property='og:title']").get("content")
+        assert og_title == (site_name if path.name == "404.html" else heading), path
+        twitter_title = root.find(".//head/meta[@name='twitter:title']")
+        assert twitter_title is None or twitter_title.get("content") == og_title, path
+
+
+# What the interface says to readers without showing it as text: names and tooltips of controls,
+# text alternatives, placeholders.
+INTERFACE_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt")
+
+
+def interface_texts(root):
+    """(text, where) for each interface attribute of the page that is not marked as written in
+    another language, and each of Material's strings its script shows (search counts, …)."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name in INTERFACE_ATTRIBUTES:
+            text = element.get(name)
+            if text and declared_language(element) in ("", root.get("lang")):
+                yield text, f"<{element.tag} class={element.get('class')!r}> {name}"
+    for key, text in json.loads(root.get_element_by_id("__config").text)["translations"].items():
+        yield text, f"Material's script: {key}"
+
+
+def test_every_interface_text_is_in_the_page_language(built):
+    """An Arabic page names its controls in Arabic (the colour-scheme toggle, the language menu, the
+    search box…), an English page in English: each such text of an Arabic page has Arabic letters,
+    none of an English page has any. Text marked with its language (the language menu's entries)
+    is in that language."""
+    problems = []
+    for path in built.html_files():
+        lang, root = built.lang_of(path), built.parse(str(path.relative_to(built.dir)))
+        for text, where in interface_texts(root):
+            has_arabic = bool(ARABIC_LETTER.search(text))
+            if has_arabic != (lang == "ar") and (has_arabic or LATIN_LETTER.search(text)):
+                problems.append(f"{path.relative_to(built.dir)}: {where}: {text!r}")
+    assert not problems, f"{len(problems)} interface texts in another language:\n" + "\n".join(problems[:50])
+
+
+def test_material_strings_are_the_sites_own_where_it_words_them(built):
+    """data/labels.yml rewords some of Material's strings (keys "material.<key>"): every page shows
+    those words, in its language, wherever Material would show its own (here: its script's strings,
+    the language menu's name; the search counts are read in test_search.py)."""
+    for path in built.html_files():
+        lang, root = built.lang_of(path), built.parse(str(path.relative_to(built.dir)))
+        labels = Labels(built.content, lang)
+        for key, text in json.loads(root.get_element_by_id("__config").text)["translations"].items():
+            if f"material.{key}" in labels:
+                assert text == labels(f"material.{key}"), (path, key)
+        menu = root.find(".//header//div[@class='md-select']/button")
+        assert menu.get("aria-label") == labels("material.select.language"), path
+
+
+def test_the_logo_is_decoration_in_a_link_named_for_the_site(built):
+    """The logo sits in links (header, drawer) whose name is the site's: an image there is
+    decorative (alt=""), so a screen reader says the name once, with no "logo" after it."""
+    for path in built.html_files():
+        root = built.parse(str(path.relative_to(built.dir)))
+        site_name = root.find(".//head/meta[@property='og:site_name']").get("content")
+        links = root.find_class("md-logo")
+        assert links, path
+        for link in links:
+            assert link.get("aria-label") == site_name, path
+            assert [image.get("alt") for image in link.iter("img")] in ([], [""]), path
 
 
 def test_article_pages_describe_themselves_and_their_source_as_schema_org_articles(built):
@@ -275,6 +354,11 @@ def test_articles_index_lists_every_article_once_newest_first(built):
             assert in_order(slugs, SEED_ARTICLES_NEWEST_FIRST), (lang, page, slugs)
             dates = [c.find(".//time").get("datetime") for c in cards]
             assert dates_descend(dates), (lang, page, dates)
+            # Each card names its article's publisher, or says that it is the publisher that is not stated.
+            for card, slug in zip(cards, slugs):
+                publisher = built.content.article_meta(slug)["source"]["publisher"]
+                named = Labels(built.content, lang)("card.publisher_not_stated") if publisher == "not stated" else publisher
+                assert card.find(".//p[@class='card-meta']").text_content().startswith(named + " · "), (lang, page, slug)
 
 
 def test_related_articles_are_other_articles_that_exist(built):

@@ -237,6 +237,10 @@ CASES = {
         [(LABELS, "en: ", "fr: ")],
         "data/labels.yml:1: missing-translation: the label 'source.heading' has no 'en' text — add 'en: …' under 'source.heading'",
     ),
+    "label-count": (
+        [(LABELS, 'ar: "المقال المصدر"', 'ar: "# مقالات"')],
+        "data/labels.yml:1: label-count: the label 'source.heading' reads «# مقالات»: the words after '#' cannot agree with every number — put the number last, after a colon: «النتائج المطابقة: #»",
+    ),
     "bad-yaml": (
         [(TIMELINE, "- id: first-event", "- id: [first-event")],
         "data/timeline.yml:2: bad-yaml: the file cannot be read: expected ',' or ']', but got ':' — fix the YAML (quote values that contain ':' or '#'; indent with spaces)",

@@ -151,18 +151,25 @@ def test_charts_are_named_described_and_run_in_the_pages_direction(built):
             if "chart-label" in (label.get("class") or "") or "chart-group" in (label.get("class") or ""):
                 assert label.get("x") == ("100%" if rtl else "0"), path
         assert chart.findall(".//details//table"), path
-        links = [a.get("href") for a in chart.iter("a")]
-        assert any(h.endswith("figures.csv") for h in links) and any(h.endswith("figures.json") for h in links), path
+        links = {a.get("href").rsplit("/", 1)[-1]: a.get("download") for a in chart.iter("a")}
+        # Saved under names of their own in each language: downloading both, neither overwrites the other.
+        assert links["figures.csv"] == f"ai-race-figures-{lang}.csv" and links["figures.json"] == f"ai-race-figures-{lang}.json", path
 
 
 def download(built, lang, name):
-    return (built.dir / built.prefix(lang) / name).read_text(encoding="utf-8")
+    data = (built.dir / built.prefix(lang) / name).read_bytes()
+    # Excel reads a CSV as UTF-8 only after a byte-order mark; nothing else wants one.
+    assert data.startswith(b"\xef\xbb\xbf") == name.endswith(".csv"), name
+    return data.decode("utf-8-sig")
 
 
 def test_downloads_hold_every_figure_of_the_ledger_in_each_language(built):
     figures_by_id = ledger(built)
     for lang in built.languages:
         w = writer(built, lang)
+        offered = {a.get("href").rsplit("/", 1)[-1]: a.get("download")
+                   for a in built.page(lang, "figures/").findall(".//p[@class='figures-downloads']/a")}
+        assert offered == {"figures.csv": f"ai-race-figures-{lang}.csv", "figures.json": f"ai-race-figures-{lang}.json"}
         rows = list(csv.DictReader(io.StringIO(download(built, lang, "figures.csv"))))
         data = json.loads(download(built, lang, "figures.json"))
         assert list(rows[0])[:9] == ["id", "label", "value", "unit", "currency", "scale", "as_of", "stated_by", "articles"]

@@ -13,6 +13,7 @@ the results to answer the whole box (the results list is aria-busy until they do
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,6 +21,7 @@ import pytest
 import yaml
 
 from conftest import new_page
+from explainer.render import Labels
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 BOX = "input[data-md-component=search-query]"
@@ -98,19 +100,33 @@ def expected_pages(root: str, entry: dict) -> list[str]:
     return [root + p for p in (entry["page"] if isinstance(entry["page"], list) else [entry["page"]])]
 
 
+def miscounted(page, labels) -> list[str]:
+    """The counts the results show (how many pages match; on a result, how many more on that page)
+    that are not worded as data/labels.yml words them (material.search.result.*, '#' the number)."""
+    def worded(keys):
+        return re.compile("|".join(re.escape(labels(f"material.search.result.{key}")).replace("\\#", r"\d+") for key in keys))
+    shown = [(page.text_content(".md-search-result__meta"), worded(["one", "other"]))] if page.locator(RESULTS).count() else []
+    shown += [(more, worded(["more.one", "more.other"]))
+              for more in page.eval_on_selector_all(".md-search-result__more > summary", "all => all.map(s => s.textContent)")]
+    return [text for text, pattern in shown if not pattern.fullmatch(text.strip())]
+
+
 @pytest.mark.parametrize("lang", list(QUERIES))
-def test_reader_queries_find_their_page(site, search_box, lang):
+def test_reader_queries_find_their_page(site, built, search_box, lang):
     root = language_root(site, lang)
     page = search_box(lang)
-    misses = []
+    labels = Labels(built.content, lang)
+    misses, counts = [], []
     for entry in QUERIES[lang]:
         expected = expected_pages(root, entry)
         enter(page, entry["q"], "pasted")
+        counts += [f"«{entry['q']}»: {text!r}" for text in miscounted(page, labels)]
         found = top_pages(page)
         if not set(expected) & set(found):
             misses.append(f"  «{entry['q']}»: wanted {expected[0].removeprefix(root)}, "
                           f"top 5: {[f.removeprefix(root) for f in found]}")
     assert page.console_errors == []
+    assert counts == [], "counts not in the site's words:\n" + "\n".join(counts)
     # Every query: a reader's query that stops finding its page is a defect of the search.
     assert misses == [], f"{lang}: {len(QUERIES[lang]) - len(misses)}/{len(QUERIES[lang])} found:\n" + "\n".join(misses)
 
@@ -220,6 +236,18 @@ def test_a_name_is_marked_whole_where_the_page_writes_it(site, search_box, lang,
     assert any(len(run) > 1 for _, runs in results for run in runs), "no name of several words marked"
 
 
+@pytest.mark.parametrize("query,untyped", [("export controls", "US"), ("deepseek", "R1"), ("deepseek", "V3")])
+def test_of_a_word_in_parts_only_the_parts_typed_are_marked(site, search_box, query, untyped):
+    """Pagefind finds "controls" in "US-controlled" and "deepseek" in "DeepSeek-R1": the result links
+    ask for the part typed to be marked, never the other part."""
+    page = search_box("en")
+    enter(page, query, "pasted")
+    links = page.eval_on_selector_all(RESULTS + " a", "links => links.map(a => a.href)")
+    assert links
+    for link in links:
+        assert untyped not in marked_terms(link) and not any(untyped in term.split() for term in marked_terms(link)), link
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_a_word_tried_with_the_article_finds_only_pages_that_hold_it(site, search_box, lang):
     """«كوين» finds too few pages for a list, so it is also tried as «الكوين», which no page holds:
@@ -230,6 +258,18 @@ def test_a_word_tried_with_the_article_finds_only_pages_that_hold_it(site, searc
     assert links
     for link in links:
         assert any("كوين" in term for term in marked_terms(link)), link
+
+
+@pytest.mark.parametrize("american,british", [("data centers", "data centres"), ("license", "licence"),
+                                               ("mobilize", "mobilise"), ("specialization", "specialisation")])
+def test_american_spelling_finds_what_the_british_pages_are_found_by(site, search_box, american, british):
+    """The English pages are written in British spelling; a reader typing American finds them too."""
+    page = search_box("en")
+    enter(page, british, "pasted")
+    wanted = top_pages(page)
+    enter(page, american, "pasted")
+    found = top_pages(page, 10)
+    assert wanted and set(wanted) <= set(found), (american, found)
 
 
 def test_a_folded_spelling_marks_the_page_spelling(site, search_page):

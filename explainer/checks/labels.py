@@ -15,6 +15,16 @@ MISSING_TRANSLATION = KIND.rule(
     en=("label lacks a language", "add the text"),
 )
 
+# Material writes a bare number where its strings have '#'; an Arabic noun after a number takes a
+# form that changes with it (3 نتائج, 11 نتيجة, 2 نتيجتان), so no fixed wording after '#' reads right.
+COUNT_BEFORE_WORDS = KIND.rule(
+    "label-count",
+    ar=("نص عربي في `data/labels.yml` يضع العدد `#` قبل كلمات، وصيغة المعدود تتغير مع العدد",
+        "اجعل العدد في آخر النص بعد نقطتين: «النتائج المطابقة: #»"),
+    en=("an Arabic label puts the number `#` before words, whose form changes with the number",
+        "put the number last, after a colon: «النتائج المطابقة: #»"),
+)
+
 
 @KIND.check
 def labels(content: Content) -> list[Problem]:
@@ -30,4 +40,8 @@ def labels(content: Content) -> list[Problem]:
             if not isinstance(texts, dict) or not texts.get(lang):
                 problems.append(MISSING_TRANSLATION.problem(shown, line_of(content.labels.data, [key]),
                                                             f"the label '{key}' has no '{lang}' text", f"add '{lang}: …' under '{key}'"))
+        arabic = texts.get("ar") if isinstance(texts, dict) else None
+        if isinstance(arabic, str) and "#" in arabic and not arabic.endswith(": #"):
+            problems.append(COUNT_BEFORE_WORDS.problem(shown, line_of(content.labels.data, [key]),
+                                                       f"the label '{key}' reads «{arabic}»: the words after '#' cannot agree with every number"))
     return problems

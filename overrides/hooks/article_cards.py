@@ -33,7 +33,7 @@ def on_page_markdown(markdown, page, config, files):
             "url": here.link(article.rel),
             "title": article.title,
             "dek": article.meta.get("description", ""),
-            "source": t("source.not_stated") if source["publisher"] == "not stated" else source["publisher"],
+            "source": t("card.publisher_not_stated") if source["publisher"] == "not stated" else source["publisher"],
             "date": source["date"],
             "minutes": stories.reading_minutes(prose(article, here.content), here.lang),
             "topics": meta.get("topics", []),

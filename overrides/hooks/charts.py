@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from explainer import build, charts, figures
 from explainer.markup import other_script
-from explainer.render import relative, render, html_block, url_of
+from explainer.render import render, html_block, url_of
 from explainer.site import direction
 
 TEMPLATE = Path(__file__).with_suffix(".html")
@@ -38,7 +38,6 @@ def on_page_markdown(markdown, page, config, files):
     specs = {c["id"]: c for c in figures.charts_of(content)}
     rtl = direction(lang) == "rtl"
     here_url = url_of(lang, here.rel, here.default_language)
-    prefix = "" if lang == here.default_language else f"{lang}/"
 
     def chart(match):
         spec = specs[match.group(1)]
@@ -49,8 +48,7 @@ def on_page_markdown(markdown, page, config, files):
         html = render(
             TEMPLATE, chart=spec[lang], id=spec["id"], rows=rows, height=height, rtl=rtl, lang=lang, t=t,
             svg_text=svg_text, sources=sources, by_id=by_id, writer=writer,
-            figures_url=here.link("figures.md"), csv_url=relative(here_url, prefix + "figures.csv"),
-            json_url=relative(here_url, prefix + "figures.json"),
+            figures_url=here.link("figures.md"), downloads=figures.downloads(here_url, lang, here.default_language),
         )
         return html_block(html)
 

@@ -1,7 +1,8 @@
 """Write the figures ledger as downloads at the root of each language: /figures.csv and
 /figures.json for the default language, /<lang>/figures.csv and .json for the others, with the
 columns id, label, value, unit, currency, scale, as_of, stated_by, articles (then qualifier,
-as_of_precision, theme, note). Labels and "stated by" are in the folder's language."""
+as_of_precision, theme, note). Labels and "stated by" are in the folder's language. The CSV
+starts with a byte-order mark, by which Excel reads it as UTF-8."""
 import json
 from pathlib import Path
 
@@ -18,5 +19,5 @@ def on_post_build(config):
         folder = Path(config.site_dir) / ("" if lang == site.default_language else lang)
         folder.mkdir(parents=True, exist_ok=True)
         rows = figures.download_rows(content, lang)
-        (folder / "figures.csv").write_text(figures.csv_text(rows), encoding="utf-8")
+        (folder / "figures.csv").write_text(figures.csv_text(rows), encoding=figures.CSV_ENCODING)
         (folder / "figures.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -5,7 +5,7 @@ the downloads (figures.csv, figures.json). Markdown and HTML: figures_page.html.
 from pathlib import Path
 
 from explainer import build, figures
-from explainer.render import has_marker, markdown_link, relative, render, replace_marker, url_of
+from explainer.render import has_marker, markdown_link, render, replace_marker, url_of
 
 TEMPLATE = Path(__file__).with_suffix(".html")
 THEMES = ["capital", "compute", "models", "markets", "policy"]
@@ -30,7 +30,6 @@ def on_page_markdown(markdown, page, config, files):
     converted = figures.equivalents(ledger)
     by_id = {f["id"]: f for f in ledger}
     here_url = url_of(lang, here.rel, here.default_language)
-    prefix = "" if lang == here.default_language else f"{lang}/"
     sections = []
     for theme in THEMES:
         rows = [
@@ -50,5 +49,5 @@ def on_page_markdown(markdown, page, config, files):
         if rows:
             sections.append({"theme": theme, "rows": rows, "charts": charts})
     html = render(TEMPLATE, sections=sections, t=t, lang=lang, cell=cell,
-                  csv_url=relative(here_url, prefix + "figures.csv"), json_url=relative(here_url, prefix + "figures.json"))
+                  downloads=figures.downloads(here_url, lang, here.default_language))
     return replace_marker(markdown, "figures", html.strip())

@@ -86,6 +86,18 @@ function readPage(data) {
   return pages.get(data.url);
 }
 
+// Whether the reader typed `word`: it and one of the reader's words (folded) begin alike, as far as
+// the shorter goes or four letters (stems, unfinished words). Pagefind also matches a part of a
+// word ("AI" of "OpenAI"), which is not typed.
+function typed(word, query) {
+  const folded = fold(word);
+  return query.some(q => {
+    let same = 0;
+    while (same < folded.length && same < q.length && folded[same] === q[same]) same++;
+    return same >= Math.min(4, folded.length, q.length);
+  });
+}
+
 function splitPage(data) {
   const words = data.content.split(/[\r\n\s]+/g);  // as Pagefind counts them
   const end = words.includes(SPELLINGS) ? words.indexOf(SPELLINGS) : words.length;
@@ -101,17 +113,21 @@ function splitPage(data) {
     names = [];
   }
   const text = ([a, b]) => (words.slice(a, b).join(" ").match(WORD) || []).join(" ");
-  // What the match at `location` stands for: the page's word (less the "s" of "Mistral's"); among
-  // the spellings, once the reader's words (`query`, folded) match one of an entity's spellings
-  // whole, every spelling of it (the page writes one of them). Pagefind also matches a part of a
-  // word ("AI" of "OpenAI"): a word counts as typed when it begins with a reader's word or
-  // begins one. `locations` (a Set): all the matches on the page.
-  const typed = (word, query) => query.some(q => fold(word).startsWith(q) || q.startsWith(fold(word)));
+  // What the match at `location` stands for, by the reader's words (`query`, folded): the page's
+  // word (less the "s" of "Mistral's"), or of a word in parts the parts the reader typed ("US" of
+  // "US-controlled" is not marked for "controls"); among the spellings, once the reader's words
+  // match one of an entity's spellings whole, each part of each word ("R1" of "DeepSeek-R1"), every
+  // spelling of it (the page writes one of them).
+  // `locations` (a Set): all the matches on the page.
   const found = (location, locations, query) => {
-    if (location < end) return (words[location].match(WORD) || []).filter(word => word.length > 1);
+    if (location < end) {
+      const parts = (words[location].match(WORD) || []).filter(word => word.length > 1);
+      const meant = parts.filter(part => typed(part, query));
+      return parts.length > 1 && meant.length ? meant : parts;
+    }
     const spellings = entityOf.get(location) || [];
     const whole = spellings.some(([a, b]) => words.slice(a, b).every((word, k) =>
-      !word.match(WORD) || (locations.has(a + k) && typed(word, query))));
+      (word.match(WORD) || []).every(part => locations.has(a + k) && typed(part, query))));
     return whole ? spellings.map(text).filter(Boolean) : [];
   };
   return { words, end, found };
@@ -212,30 +228,53 @@ async function searchAll(pagefind, queries) {
   return merged(await Promise.all([...new Set(queries)].map(async q => (await pagefind.search(q)).results)));
 }
 
-// Readers leave out the article («مركز بيانات» for «مركز البيانات»), and the index's stemmer does
-// not take it off every word. When a query finds fewer results than a list shows, it is also
-// searched with the article added to each Arabic word that lacks it, one word at a time (only
-// then: each spelling tried loads index chunks of its own).
+// When a query finds fewer results than a list shows, it is also searched as it may be written
+// on the pages (only then: each spelling tried loads index chunks of its own):
+// - Readers leave out the article («مركز بيانات» for «مركز البيانات»), and the index's stemmer does
+//   not take it off every word: the article is added to each Arabic word that lacks it, one word
+//   at a time.
+// - The English pages are in British spelling, and readers type American too ("data centers").
 const ARABIC_WORD = /^[\u0621-\u064a]{3,}$/;
+const BRITISH = [
+  [/^(cent|fib|lit|met|theat)er(s?)$/i, "$1re$2"],
+  [/^(defen|offen|licen)se(s?)$/i, "$1ce$2"],
+  [/^(behavio|colo|favo|flavo|hono|humo|labo|neighbo)r(s|ed|ing|able)?$/i, "$1ur$2"],
+  [/^program(s?)$/i, "programme$1"],
+  [/^(\p{L}{3,}[iy])z(e|es|ed|ing|ation|ations)$/iu, "$1s$2"],
+];
 
-function withArticle(words) {
-  if (words.length > 3) return [];
-  return words.flatMap((word, i) => ARABIC_WORD.test(word) && !/^(ال|لل)/.test(word)
-    ? [[...words.slice(0, i), "ال" + word, ...words.slice(i + 1)].join(" ")] : []);
+function british(word) {
+  const rule = BRITISH.find(([american]) => american.test(word));
+  return rule ? word.replace(...rule) : word;
 }
 
-// The pages that hold `query` as written, ranked. Pagefind's exact search ("…") finds just those,
-// but ranks them all alike; its ordinary search ranks, but a word the index does not hold
-// («الكوين») stands there for the longest word it holds that begins it («ال»), on every page.
-async function searchAsWritten(pagefind, query) {
-  const [ranked, exact] = await Promise.all([pagefind.search(query), pagefind.search(`"${query}"`)]);
-  const holding = new Set(exact.results.map(result => result.id));
-  return ranked.results.filter(result => holding.has(result.id));
+// Each other spelling: the query's words with some respelt, and the respelt words.
+function asWritten(words) {
+  const spellings = [];
+  const respelt = (spelt, changed) => changed.length && spellings.push({ words: spelt, changed });
+  if (words.length <= 3)
+    words.forEach((word, i) => {
+      if (ARABIC_WORD.test(word) && !/^(ال|لل)/.test(word))
+        respelt(words.map((w, j) => j === i ? "ال" + w : w), ["ال" + word]);
+    });
+  const inBritish = words.map(british);
+  respelt(inBritish, inBritish.filter((word, i) => word !== words[i]));
+  return spellings;
+}
+
+// The pages a respelt query finds that hold its respelt words, ranked. Pagefind's exact search
+// ("…") finds just the pages that hold a word, but ranks them all alike; its ordinary search
+// ranks, but a word the index does not hold («الكوين», "theatre") stands there for the longest
+// word it holds that begins it («ال», "the"), on every page.
+async function searchAsWritten(pagefind, { words, changed }) {
+  const [ranked, ...exact] = await Promise.all([words.join(" "), ...changed.map(word => `"${word}"`)].map(q => pagefind.search(q)));
+  const holding = exact.map(found => new Set(found.results.map(result => result.id)));
+  return ranked.results.filter(result => holding.every(pages => pages.has(result.id)));
 }
 
 async function searchWords(pagefind, words) {
   const found = await searchAll(pagefind, [words.join(" "), words.map(respelt).join(" ")]);
-  const more = found.length < SHOWN ? withArticle(words) : [];
+  const more = found.length < SHOWN ? asWritten(words) : [];
   return more.length ? merged([found, ...await Promise.all(more.map(q => searchAsWritten(pagefind, q)))]) : found;
 }
 

@@ -77,6 +77,28 @@
     });
   }
 
+  // ---- Glossary definitions on hover and focus -----------------------------------------------
+  // CSS shows the definition from the term's reading-start edge (site.css): for a term near the
+  // far side of the column it would stick out of the window (and scroll the page sideways), so
+  // it is moved back inside as it is shown.
+  function setupGlossaryTips() {
+    var MARGIN = 8;
+    function keepInside(event) {
+      var ref = event.target.closest ? event.target.closest(".glossary-ref") : null;
+      var tip = ref && ref.querySelector(".glossary-tip");
+      if (!tip) return;
+      tip.style.translate = "";
+      var display = tip.style.display;
+      tip.style.display = "block";  // measured as it will be shown, whether or not CSS shows it yet
+      var box = tip.getBoundingClientRect(), right = document.documentElement.clientWidth - MARGIN;
+      tip.style.display = display;
+      var shift = box.left < MARGIN ? MARGIN - box.left : box.right > right ? right - box.right : 0;
+      if (shift) tip.style.translate = shift + "px 0";
+    }
+    document.addEventListener("mouseover", keepInside);
+    document.addEventListener("focusin", keepInside);
+  }
+
   // ---- Timeline filters ----------------------------------------------------------------------
   // One value per filter, the filters combined, kept in the address (?region=china&theme=models;
   // ?actor=deepseek comes from an entity's page) so a filtered view can be shared, survives reload
@@ -170,13 +192,17 @@
 
   // ---- The language switch keeps the reader's place ------------------------------------------
   // A page has the same address and the same anchors in both languages: the language links carry
-  // the address's query (the timeline's filters) and fragment over to the other language.
+  // the address's query (the timeline's filters) and fragment over to the other language; not the
+  // words a search result asked this page to mark (?h=), which are in this page's language.
   function carryAddressToLanguageLinks() {
     var links = document.querySelectorAll(".md-select__link[hreflang]");
+    var query = new URLSearchParams(window.location.search);
+    query.delete("h");
+    var carried = (query.toString() ? "?" + query.toString() : "") + window.location.hash;
     for (var i = 0; i < links.length; i++) {
       var page = links[i].getAttribute("data-page") || links[i].getAttribute("href");
       links[i].setAttribute("data-page", page);
-      links[i].setAttribute("href", page + window.location.search + window.location.hash);
+      links[i].setAttribute("href", page + carried);
     }
   }
 
@@ -259,6 +285,7 @@
 
   setupDrawer();
   setupGlossaryPopover();
+  setupGlossaryTips();
   setupTimelineFilters();
   carryAddressToLanguageLinks();
   window.addEventListener("hashchange", carryAddressToLanguageLinks);
