@@ -77,6 +77,7 @@ def test_tab_from_the_top_of_a_phone_page_reaches_only_what_is_shown(site, built
             problems.append(f"{url}: no control of the content within {MAX_STOPS} Tab stops: {names}")
         if not reached_button:
             problems.append(f"{url}: Tab never reached the drawer's button: {names}")
+        problems += [f"{url}: no visible focus indicator on {name}" for name in phone.evaluate("focusProbe.withoutIndicator()")]
     assert not problems, "\n".join(problems)
 
 
@@ -110,6 +111,7 @@ def walk_drawer(page, url: str) -> list[str]:
     where = page.evaluate(WHERE)
     if where["open"] or where["expanded"] != "false" or not where["button"]:
         problems.append(f"{url}: Escape did not close the drawer and give the focus back to its button: {where}")
+    problems += [f"{url}: no visible focus indicator on {name}" for name in page.evaluate("focusProbe.withoutIndicator()")]
     return problems
 
 
