@@ -206,6 +206,84 @@
     }
   }
 
+  // ---- The navigation drawer, by keyboard --------------------------------------------------
+  // Below 1220 px Material opens its navigation drawer with a <label> for a hidden checkbox, which
+  // the keyboard cannot reach; closed, the drawer is hidden (site.css). The label becomes a button
+  // named as the navigation it opens, with its state. Open, the drawer covers the page like a
+  // dialog: the focus moves into it, the rest of the page is inert (Tab stays among what is
+  // visible), and Escape closes it. Closed while the focus was in it, the focus returns to the
+  // button, unless a link of the drawer led to a place on the page.
+  function setupDrawer() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('label.md-header__button[for="__drawer"]');
+    var drawer = document.querySelector(".md-sidebar--primary");
+    var nav = drawer && drawer.querySelector(".md-nav--primary");
+    if (!toggle || !label || !nav) return;
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " drawer-button";
+    button.setAttribute("aria-label", nav.getAttribute("aria-label"));
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    button.addEventListener("click", function () { toggle.click(); });
+
+    var inert = [], open = false;
+    var followed = false;  // a link of the drawer led to a place on this page
+    function update() {
+      var was = open;
+      open = toggle.checked && narrow.matches;
+      button.setAttribute("aria-expanded", String(open));
+      if (open === was) return;
+      inert.forEach(function (el) { el.inert = false; });
+      inert = [];
+      if (open) {
+        // Everything beside the drawer and its ancestors, but the overlay, whose tap closes it.
+        for (var el = drawer; el !== document.body; el = el.parentElement) {
+          for (var other = el.parentElement.firstElementChild; other; other = other.nextElementSibling) {
+            if (other !== el && !other.classList.contains("md-overlay") && !other.inert) inert.push(other);
+          }
+        }
+        inert.forEach(function (el) { el.inert = true; });
+        // The labels that open a section's or the table of contents' panel, and those that go back
+        // from one, are reached by Tab too (Enter clicks a focused label: Material's keyboard
+        // handler). Only now: Material binds a handler of its own, which needs a panel named by the
+        // label's id, to the labels that have a tabindex when it sets up the sidebar.
+        var labels = nav.querySelectorAll("label.md-nav__link:not([tabindex='0']), label.md-nav__title:not([for='__drawer'])");
+        for (var i = 0; i < labels.length; i++) labels[i].tabIndex = 0;
+        if (!drawer.contains(document.activeElement)) focusFirstShown(nav);
+      } else if (!followed && (drawer.contains(document.activeElement) || document.activeElement === document.body)) {
+        button.focus();
+      }
+      followed = false;
+    }
+    // The first link or label shown in `panel` (a section's panel covers the levels above it).
+    function focusFirstShown(panel) {
+      var first = [].find.call(panel.querySelectorAll("a[href], label[tabindex='0']"), function (el) {
+        return el.getClientRects().length && getComputedStyle(el).visibility === "visible";
+      });
+      if (first) first.focus({preventScroll: true});  // a panel still sliding in would scroll the drawer sideways
+    }
+    // A panel opened from the keyboard takes the focus; closed, it gives it back to its label.
+    nav.addEventListener("change", function (event) {
+      var panel = event.target.parentElement.querySelector(":scope > .md-nav");
+      if (!panel || !nav.contains(document.activeElement)) return;
+      if (event.target.checked) focusFirstShown(panel);
+      else nav.querySelector('label.md-nav__link[for="' + event.target.id + '"]').focus();
+    });
+    toggle.addEventListener("change", update);
+    narrow.addEventListener("change", update);
+    drawer.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (link) followed = true;
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked && narrow.matches) toggle.click();
+    });
+    update();
+  }
+
+  setupDrawer();
   setupGlossaryPopover();
   setupGlossaryTips();
   setupTimelineFilters();
