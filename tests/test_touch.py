@@ -51,8 +51,18 @@ WATCH_CLICKS = """() => window.addEventListener("click", event => {
   const link = event.target.closest && event.target.closest("a.glossary-term, .glossary-popover a");
   window.lastClick = {on: link ? link.className : event.target.tagName.toLowerCase(), followed: !!link && !event.defaultPrevented};
 })"""
-# Two frames: long articles lay their blocks out as they near the screen (site.css); they settle first.
-SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Long articles lay their blocks out as they near the screen (site.css): they settle first, until the
+# page's title has kept its place for three frames (a busy machine lays them out frames later).
+SETTLE = """() => new Promise(done => {
+  let last = null, steady = 0, frames = 0;
+  const step = () => {
+    const top = document.querySelector(".md-content h1").getBoundingClientRect().top;
+    steady = top === last ? steady + 1 : 0;
+    last = top;
+    if (steady >= 3 || ++frames > 120) done(); else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
 
 
 def answer_term_pages_with_no_content(page) -> None:
