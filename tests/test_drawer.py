@@ -81,8 +81,9 @@ def test_tab_from_the_top_of_a_phone_page_reaches_only_what_is_shown(site, built
     assert not problems, "\n".join(problems)
 
 
-def walk_drawer(page, url: str) -> list[str]:
-    """The drawer opened with Enter on its button: Tab goes through what it shows and only that."""
+def walk_drawer(page, url: str, name: str) -> list[str]:
+    """The drawer opened with Enter on its button: Tab goes through what it shows and only that.
+    The open drawer is photographed (test-artifacts/drawer-<name>.png with SCREENSHOTS set)."""
     problems = []
     if not page.locator("button.drawer-button").count():
         return [f"{url}: no button opens the drawer"]
@@ -91,6 +92,7 @@ def walk_drawer(page, url: str) -> list[str]:
     where = page.evaluate(WHERE)
     if not (where["open"] and where["expanded"] == "true" and where["drawer"]):
         return [f"{url}: Enter on the drawer's button did not open it and move the focus into it: {where}"]
+    screenshot(page, f"drawer-{name}", full_page=False)
     page.evaluate("focusProbe.record()")
     expected = page.evaluate(SHOWN_IN_DRAWER)
     reached = [page.evaluate(FOCUSED_NAME)]
@@ -115,14 +117,18 @@ def walk_drawer(page, url: str) -> list[str]:
     return problems
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_drawer_opens_from_the_keyboard_and_tab_walks_what_it_shows(site, built, phone, kind):
-    phone.add_init_script(FOCUS_PROBE)
+def test_drawer_opens_from_the_keyboard_and_tab_walks_what_it_shows(site, built, context, kind, scheme):
+    """Both schemes: the focus indicators are the scheme's colours."""
+    page = context("phone", scheme).new_page()
+    page.add_init_script(FOCUS_PROBE)
     problems = []
     for lang in built.languages:
         url = site.base + built.prefix(lang) + PAGE_TYPES[kind]
-        open_page(phone, url)
-        problems += walk_drawer(phone, url)
+        open_page(page, url)
+        problems += walk_drawer(page, url, f"{lang}-{kind}-360" + ("" if scheme == "light" else f"-{scheme}"))
+    page.close()
     assert not problems, "\n".join(problems)
 
 
