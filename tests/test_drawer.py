@@ -45,12 +45,18 @@ def urls(site, built):
             for lang in built.languages for kind, path in PAGE_TYPES.items()}
 
 
+# On a phone Material's search field is shown when it gets the focus, by a handler debounced by 1 ms
+# (its focus observable): the stop is measured after a timer due later than that one, once it has run.
+TAB_STOP = f"""async () => {{
+  await new Promise(done => setTimeout(done, 2));
+  return [await focusProbe.record(), ({WHERE})()];
+}}"""
+
+
 def tab(page) -> tuple[dict | None, dict]:
     page.keyboard.press("Tab")
-    # On a phone Material's search field is shown when it gets the focus, by a handler debounced by
-    # 1 ms (its focus observable): the stop is measured after a later timer of the page, once it has run.
-    page.evaluate("new Promise(done => setTimeout(done, 20))")
-    return page.evaluate("focusProbe.record()"), page.evaluate(WHERE)
+    stop, where = page.evaluate(TAB_STOP)
+    return stop, where
 
 
 def tab_from_the_top(page, url: str) -> list[str]:
