@@ -113,12 +113,13 @@ function splitPage(data) {
     names = [];
   }
   const text = ([a, b]) => (words.slice(a, b).join(" ").match(WORD) || []).join(" ");
-  // What the match at `location` stands for, by the reader's words (`query`, folded): the page's
-  // word (less the "s" of "Mistral's"), or of a word in parts the parts the reader typed ("US" of
-  // "US-controlled" is not marked for "controls"); among the spellings, once the reader's words
-  // match one of an entity's spellings whole, each part of each word ("R1" of "DeepSeek-R1"), every
-  // spelling of it (the page writes one of them).
-  // `locations` (a Set): all the matches on the page.
+  // What the match at `location` stands for, given all the page's matches (`locations`, a Set) and
+  // the reader's words (`query`, folded):
+  // - in the page's text, its word (less the "s" of "Mistral's"); of a word in parts, the parts
+  //   the reader typed ("US" of "US-controlled" is not marked for "controls");
+  // - among the spellings, every spelling of the entity, once the matches cover one of its
+  //   spellings whole, each part of each word typed ("R1" of "DeepSeek-R1" too): the page writes
+  //   one of them.
   const found = (location, locations, query) => {
     if (location < end) {
       const parts = (words[location].match(WORD) || []).filter(word => word.length > 1);
@@ -210,8 +211,9 @@ let latest = null;
 // page found either way is listed once, at its better score.
 const RESPELLINGS = [[/ى$/, "ي"], [/ي$/, "ى"], [/ه$/, "ة"], [/ة$/, "ه"], [/ئ$/, "يء"]];
 
-function respelt(word) {
-  const rule = RESPELLINGS.find(([ending]) => ending.test(word));
+// `word` by the first of `rules` ([pattern, replacement]) that matches it, or as it is.
+function respell(word, rules) {
+  const rule = rules.find(([pattern]) => pattern.test(word));
   return rule ? word.replace(...rule) : word;
 }
 
@@ -243,22 +245,17 @@ const BRITISH = [
   [/^(\p{L}{3,}[iy])z(e|es|ed|ing|ation|ations)$/iu, "$1s$2"],
 ];
 
-function british(word) {
-  const rule = BRITISH.find(([american]) => american.test(word));
-  return rule ? word.replace(...rule) : word;
-}
-
 // Each other spelling: the query's words with some respelt, and the respelt words.
 function asWritten(words) {
   const spellings = [];
-  const respelt = (spelt, changed) => changed.length && spellings.push({ words: spelt, changed });
+  const add = (spelt, changed) => changed.length && spellings.push({ words: spelt, changed });
   if (words.length <= 3)
     words.forEach((word, i) => {
       if (ARABIC_WORD.test(word) && !/^(ال|لل)/.test(word))
-        respelt(words.map((w, j) => j === i ? "ال" + w : w), ["ال" + word]);
+        add(words.map((w, j) => j === i ? "ال" + w : w), ["ال" + word]);
     });
-  const inBritish = words.map(british);
-  respelt(inBritish, inBritish.filter((word, i) => word !== words[i]));
+  const inBritish = words.map(word => respell(word, BRITISH));
+  add(inBritish, inBritish.filter((word, i) => word !== words[i]));
   return spellings;
 }
 
@@ -273,7 +270,7 @@ async function searchAsWritten(pagefind, { words, changed }) {
 }
 
 async function searchWords(pagefind, words) {
-  const found = await searchAll(pagefind, [words.join(" "), words.map(respelt).join(" ")]);
+  const found = await searchAll(pagefind, [words.join(" "), words.map(word => respell(word, RESPELLINGS)).join(" ")]);
   const more = found.length < SHOWN ? asWritten(words) : [];
   return more.length ? merged([found, ...await Promise.all(more.map(q => searchAsWritten(pagefind, q)))]) : found;
 }
@@ -296,8 +293,8 @@ async function answer(standIn, query) {
   if (query !== latest) return;
   const shown = await Promise.all(found.slice(0, SHOWN).map(r => r.data()));
   if (query !== latest) return;
-  const typed = (query.match(WORD) || []).map(fold);
-  const items = shown.map((data, i) => item(found[i], data, typed));
+  const queryWords = (query.match(WORD) || []).map(fold);
+  const items = shown.map((data, i) => item(found[i], data, queryWords));
   standIn.dispatchEvent(new MessageEvent("message", { data: { type: RESULT, data: { items } } }));
   // Material counts the results it was given; the reader is told how many pages match.
   const meta = document.querySelector(".md-search-result__meta");
