@@ -112,8 +112,8 @@ def index_site(site_dir: Path, additions: dict[str, str], niceness: int = 0) -> 
 
     output = site_dir / FOLDER
     # The new index is written beside the pages (os.replace needs one file system), then published.
-    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory(dir=site_dir, prefix=".search-") as fresh:
-        copy = Path(work) / "site"
+    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory(dir=site_dir, prefix=".search-") as written:
+        copy, fresh = Path(work) / "site", Path(written)
         for page in site_dir.rglob("*.html"):
             rel = page.relative_to(site_dir)
             if page.name == "404.html" or FOLDER in rel.parts[:1]:
@@ -125,24 +125,24 @@ def index_site(site_dir: Path, additions: dict[str, str], niceness: int = 0) -> 
             target = copy / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        config = {"site": str(copy), "output_path": fresh, "exclude_selectors": list(EXCLUDE_SELECTORS)}
+        config = {"site": str(copy), "output_path": str(fresh), "exclude_selectors": list(EXCLUDE_SELECTORS)}
         (Path(work) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
         # Under heavy load Pagefind has been seen to leave its entry file empty (not reproduced on
         # a quiet machine): one more run mends it; a second failure stops the build.
         for attempt in (1, 2):
             result = subprocess.run([str(get_executable())], cwd=work, capture_output=True, text=True,
                                     preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
-            entry = read_entry(Path(fresh)) if result.returncode == 0 else None
+            entry = read_entry(fresh) if result.returncode == 0 else None
             if entry is not None:
                 break
         else:
             raise RuntimeError(f"pagefind failed (exit {result.returncode}, entry file unreadable):\n"
                                f"{result.stdout}\n{result.stderr}")
         for name in UNUSED_OUTPUT:
-            (Path(fresh) / name).unlink(missing_ok=True)
+            (fresh / name).unlink(missing_ok=True)
         # Pagefind lists the languages in hash-map order; sorted, two builds of one commit are identical.
-        (Path(fresh) / ENTRY).write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-        publish(Path(fresh), output)
+        (fresh / ENTRY).write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+        publish(fresh, output)
     return pages_per_language(output)
 
 
